@@ -1,0 +1,258 @@
+"""The one command line: `summit ...` (also `python -m game ...`).
+
+Exit codes: 0 success; 2 bad input (a broken scenario or save, a wrong flag or name),
+always with a located message and never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(Exception):
+    pass
+
+
+def _parse_vs(items: list[str] | None) -> dict[str, str]:
+    out = {}
+    for item in items or []:
+        for part in item.split(","):
+            if "=" not in part:
+                raise UsageError(f"--vs takes COUNTERPART=PERSONALITY, got {part!r}")
+            key, value = (x.strip() for x in part.split("=", 1))
+            out[key] = value
+    return out
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="summit", description="Summit: negotiate at historical summits.")
+    sub = p.add_subparsers(dest="command")
+
+    play = sub.add_parser("play", help="play a scenario (in the window, or --text in the terminal)")
+    play.add_argument("scenario", nargs="?", help="scenario id or path to a YAML file (default: vienna_1961)")
+    play.add_argument("--text", action="store_true", help="play in the terminal")
+    play.add_argument("--as", dest="side", help="the side you lead (e.g. usa, ussr, dprk)")
+    play.add_argument("--seed", type=int, default=None, help="seed for the game's chance (default 1)")
+    play.add_argument("--vs", action="append", metavar="COUNTERPART=PERSONALITY", help="swap a personality")
+    play.add_argument("--resume", nargs="?", const="", metavar="SAVE", help="continue a save (default: the latest)")
+
+    lst = sub.add_parser("list", help="scenarios and personalities")
+    lst.add_argument("--json", action="store_true")
+
+    val = sub.add_parser("validate", help="check scenario and personality files")
+    val.add_argument("paths", nargs="+", type=Path)
+
+    sch = sub.add_parser("schema", help="write JSON Schema for scenarios and personalities")
+    sch.add_argument("--out", type=Path, required=True)
+
+    sim = sub.add_parser("simulate", help="headless games")
+    sim.add_argument("scenario")
+    sim.add_argument("--as", dest="side")
+    sim.add_argument("--seed", type=int, default=1)
+    sim.add_argument("--vs", action="append", metavar="COUNTERPART=PERSONALITY")
+    how = sim.add_mutually_exclusive_group(required=True)
+    how.add_argument("--choices", help="comma-separated action ids for one game")
+    how.add_argument("--policy", choices=["random", "greedy"])
+    sim.add_argument("--games", type=int, default=1)
+    sim.add_argument("--batch", type=int, default=None, help="games run at once (default: all)")
+    sim.add_argument("--json", action="store_true")
+
+    bench = sub.add_parser("bench", help="measure the window's frame times against a bare pygame loop")
+    bench.add_argument("--json", action="store_true")
+    bench.add_argument("--frames", type=int, default=240)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from game.content.compile import SetupError
+    from game.content.errors import ContentError
+    from game.saves import SaveError
+    from game.sim.runner import ScriptError
+
+    try:
+        if args.command is None:
+            return _open_window(None)
+        handler = {
+            "play": cmd_play,
+            "list": cmd_list,
+            "validate": cmd_validate,
+            "schema": cmd_schema,
+            "simulate": cmd_simulate,
+            "bench": cmd_bench,
+        }[args.command]
+        return handler(args)
+    except ContentError as e:
+        for problem in e.problems:
+            print(problem.format(), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except (SetupError, SaveError, ScriptError, UsageError) as e:
+        print(f"summit: {e}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # e.g. `summit list | head`: the reader left; not an error
+        sys.stderr.close()
+        return 0
+
+
+def _library():
+    from game.content.library import load_library
+
+    library = load_library()
+    for path, error in library.broken:
+        print(f"summit: skipped a broken file ({path}):", file=sys.stderr)
+        for problem in error.problems:
+            print("  " + problem.format(), file=sys.stderr)
+    return library
+
+
+def cmd_play(args) -> int:
+    from game.match import new_match, resume_match
+    from game.saves import latest_save, read_save
+
+    if not args.text:
+        return _open_window(args)
+    library = _library()
+    if args.resume is not None:
+        path = Path(args.resume) if args.resume else latest_save()
+        if path is None:
+            raise UsageError("no saved game to resume; start one with: summit play --text")
+        match = resume_match(library, read_save(path), path)
+    else:
+        match = new_match(library, args.scenario or "vienna_1961", args.side, 1 if args.seed is None else args.seed,
+                          _parse_vs(args.vs))
+    from game.text.play import play
+
+    return play(match)
+
+
+def _open_window(args) -> int:
+    try:
+        from game.ui.app import run_window
+    except ImportError as e:  # the window needs pygame-ce; the terminal game does not
+        print(f"summit: the window is not available ({e}).\nPlay in the terminal: summit play --text", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return run_window(args)
+
+
+def cmd_list(args) -> int:
+    library = _library()
+    scenarios = []
+    for sid, (path, sc) in sorted(library.scenarios.items()):
+        scenarios.append({
+            "id": sid,
+            "title": sc.title,
+            "year": sc.year,
+            "dates": sc.dates,
+            "place": sc.place,
+            "sides": [{"id": s.id, "leader": s.leader, "name": s.name} for s in sc.sides],
+            "path": str(path),
+        })
+    personalities = [
+        {"id": pid, "name": p.name, "family": p.strategy.family, "historical": p.historical, "path": str(path)}
+        for pid, (path, p) in sorted(library.personalities.items())
+    ]
+    broken = [{"path": str(path), "errors": [x.format() for x in err.problems]} for path, err in library.broken]
+    if args.json:
+        print(json.dumps({"scenarios": scenarios, "personalities": personalities, "broken": broken}, indent=1))
+        return 0
+    print("Scenarios:")
+    for s in scenarios:
+        sides = ", ".join(f"{x['id']} ({x['leader']})" for x in s["sides"])
+        print(f"  {s['id']:<18} {s['year']}  {s['title']} - {s['place']}; sides: {sides}")
+    print("Personalities:")
+    for p in personalities:
+        tag = "historical" if p["historical"] else "archetype"
+        print(f"  {p['id']:<18} {p['name']} ({p['family']}, {tag})")
+    return 0
+
+
+def cmd_validate(args) -> int:
+    from game.content.library import validate_paths
+
+    problems = validate_paths(args.paths)
+    for problem in problems:
+        print(problem.format(), file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print("All files are valid.")
+    return 0
+
+
+def cmd_schema(args) -> int:
+    from game.content.schema import write_schemas
+
+    for path in write_schemas(args.out):
+        print(path)
+    return 0
+
+
+def cmd_simulate(args) -> int:
+    from game.content.compile import compile_game
+    from game.match import find_scenario
+    from game.sim import runner
+
+    if args.games < 1:
+        raise UsageError("--games must be at least 1")
+    if args.batch is not None and args.batch < 1:
+        raise UsageError("--batch must be at least 1")
+    library = _library()
+    scenario = find_scenario(library, args.scenario)
+    personalities = {pid: p for pid, (_, p) in library.personalities.items()}
+    spec = compile_game(scenario, args.side or scenario.sides[0].id, personalities, _parse_vs(args.vs))
+    if args.choices is not None:
+        choices = [c.strip() for c in args.choices.split(",") if c.strip()]
+        results = runner.run(spec, args.seed, runner.scripted(choices), 1, record=True)
+    else:
+        record = args.json and args.games <= 20
+        results = runner.run(spec, args.seed, runner.POLICIES[args.policy], args.games, args.batch, record=record)
+    transcripts = [t for r in results for t in r.transcripts]
+    if args.json:
+        if transcripts and len(transcripts) == 1:
+            print(json.dumps({"scenario": spec.scenario_id, "side": spec.player_side, "seed": args.seed,
+                              "transcript": transcripts[0]}, indent=1, sort_keys=True))
+        elif transcripts:
+            print(json.dumps({"scenario": spec.scenario_id, "side": spec.player_side, "seed": args.seed,
+                              "transcripts": transcripts}, indent=1, sort_keys=True))
+        else:
+            print(json.dumps(runner.summary(spec, results), indent=1, sort_keys=True))
+        return 0
+    if transcripts and len(transcripts) == 1:
+        from game.text import render
+
+        out = render.Writer(print)
+        for rec in transcripts[0][1:]:
+            render.turn(out, None, rec)
+        end = transcripts[0][-1].get("ending")
+        if end:
+            out.rule(f"Ending: {end['title']} ({end['rating']})")
+            out.para(end["epilogue"])
+        return 0
+    s = runner.summary(spec, results)
+    print(f"{s['games']} games of {s['scenario']} as {s['side']}; mean turns {s['mean_turns']}")
+    for ending, count in sorted(s["endings"].items(), key=lambda kv: -kv[1]):
+        print(f"  {ending:<28} {count:>8}  ({100 * count / s['games']:.1f} %)")
+    for ref, d in s["meters"].items():
+        print(f"  {ref:<28} mean {d['mean']:6.1f}  p10 {d['p10']:6.1f}  p50 {d['p50']:6.1f}  p90 {d['p90']:6.1f}")
+    return 0
+
+
+def cmd_bench(args) -> int:
+    try:
+        from game.ui.bench import run_bench
+    except ImportError as e:
+        print(f"summit: the window benchmark is not available ({e})", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return run_bench(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

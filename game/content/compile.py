@@ -1,0 +1,238 @@
+"""Turn a validated scenario, the side you lead and the personalities into a GameSpec.
+
+This is the only place where content models meet the core: the core gets plain data and
+numpy tables, never pydantic or YAML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+import numpy as np
+
+from game.ai.registry import StrategyRegistry
+from game.content.models import Condition, Personality, Scenario, Side, SideText
+from game.core.spec import (
+    PK,
+    ActionSpec,
+    Cond,
+    EndingSpec,
+    EventSpec,
+    GameSpec,
+    MeterSpec,
+    Mind,
+    SessionSpec,
+    Traits,
+)
+from game.core.tuning import DEFAULT_TUNING
+
+METER_NAMES = {"tension": "Tension", "trust": "Trust", "resolve": "Resolve", "confidence": "Confidence", "approval": "Approval"}
+
+
+class SetupError(ValueError):
+    """A side, counterpart or personality named at start does not exist."""
+
+
+def side_ids(scenario: Scenario) -> list[str]:
+    return [s.id for s in scenario.sides]
+
+
+def counterpart_keys(scenario: Scenario, side_id: str) -> dict[str, str]:
+    """Names by which `--vs KEY=PERSONALITY` may refer to each swappable party."""
+    me, other = _sides(scenario, side_id)
+    keys = {"counterpart": "counterpart", other.id: "counterpart", other.personality: "counterpart"}
+    if me.ally is not None:
+        keys.update({"ally": "ally", me.ally.id: "ally", me.ally.personality: "ally"})
+    return keys
+
+
+def _sides(scenario: Scenario, side_id: str) -> tuple[Side, Side]:
+    for i, side in enumerate(scenario.sides):
+        if side.id == side_id:
+            return side, scenario.sides[1 - i]
+    raise SetupError(f"scenario {scenario.id!r} has no side {side_id!r}; choose one of: {', '.join(side_ids(scenario))}")
+
+
+def resolve_overrides(scenario: Scenario, side_id: str, vs: Mapping[str, str], personalities: Mapping[str, Personality]) -> dict[str, str]:
+    keys = counterpart_keys(scenario, side_id)
+    out: dict[str, str] = {}
+    for key, pid in vs.items():
+        if key not in keys:
+            raise SetupError(f"--vs: no counterpart {key!r} when playing {side_id!r}; use one of: {', '.join(sorted(keys))}")
+        if pid not in personalities:
+            raise SetupError(f"--vs: unknown personality {pid!r}; known: {', '.join(sorted(personalities))}")
+        out[keys[key]] = pid
+    return out
+
+
+def compile_game(
+    scenario: Scenario,
+    side_id: str,
+    personalities: Mapping[str, Personality],
+    vs: Mapping[str, str] | None = None,
+    registry: StrategyRegistry | None = None,
+) -> GameSpec:
+    registry = registry or StrategyRegistry()
+    me, other = _sides(scenario, side_id)
+    swaps = resolve_overrides(scenario, side_id, vs or {}, personalities)
+    issue_ids = [i.id for i in scenario.issues]
+    n_pos = max(len(i.positions) for i in scenario.issues)
+    pos_index = {i.id: {p.id: k for k, p in enumerate(i.positions)} for i in scenario.issues}
+
+    def table(per_issue: Mapping[str, list[float]], fill: float) -> np.ndarray:
+        out = np.full((len(issue_ids), n_pos), fill)
+        for row, iid in enumerate(issue_ids):
+            vals = per_issue.get(iid)
+            if vals is not None:
+                out[row, : len(vals)] = vals
+        return out
+
+    mask = np.zeros((len(issue_ids), n_pos), dtype=bool)
+    for row, issue in enumerate(scenario.issues):
+        mask[row, : len(issue.positions)] = True
+
+    def side_tables(side: Side):
+        values = table({k: v.values for k, v in side.interests.items()}, 0.0)
+        weights = np.array([side.interests[i].weight for i in issue_ids], dtype=np.float64)
+        red = np.zeros_like(mask)
+        for row, iid in enumerate(issue_ids):
+            for pid in side.interests[iid].red_lines:
+                red[row, pos_index[iid][pid]] = True
+        return values, weights / weights.sum(), red
+
+    p_values, p_weights, p_red = side_tables(me)
+    a_values, a_weights, a_red = side_tables(other)
+    promise = np.zeros_like(mask)
+    for row, issue in enumerate(scenario.issues):
+        for k, pos in enumerate(issue.positions):
+            promise[row, k] = pos.promise_by == me.id
+    cares = table(me.ally.cares if me.ally else {}, 0.5)
+
+    meters = tuple(
+        MeterSpec(
+            party=m.party,
+            kind=m.kind,
+            name=METER_NAMES[m.kind],
+            start=m.start,
+            bands=tuple((b.name, b.below) for b in m.bands),
+        )
+        for m in scenario.meters
+    )
+    meter_ix = {m.ref: k for k, m in enumerate(meters)}
+    session_ix = {s.id: k for k, s in enumerate(scenario.sessions)}
+
+    def cond(c: Condition) -> Cond:
+        parts: list[Cond] = []
+        if c.all is not None:
+            parts.append(("all", tuple(cond(x) for x in c.all)))
+        if c.any is not None:
+            parts.append(("any", tuple(cond(x) for x in c.any)))
+        if c.not_ is not None:
+            parts.append(("not", cond(c.not_)))
+        if c.meter is not None:
+            parts.append(("meter", meter_ix[c.meter], c.at_least, c.below))
+        if c.session_at_least is not None:
+            parts.append(("session_at_least", c.session_at_least))
+        if c.session is not None:
+            parts.append(("session", session_ix[c.session]))
+        for iid, pid in (c.agreed or {}).items():
+            parts.append(("agreed", issue_ids.index(iid), pos_index[iid][pid]))
+        for iid in c.agreed_any or []:
+            parts.append(("agreed_any", issue_ids.index(iid)))
+        if c.none_agreed is not None:
+            parts.append(("none_agreed",) if c.none_agreed else ("not", ("none_agreed",)))
+        if c.agreements_at_least is not None:
+            parts.append(("agreements_at_least", c.agreements_at_least))
+        if c.player_did is not None:
+            parts.append(("player_did", PK[c.player_did]))
+        if c.breakdown is not None:
+            parts.append(("breakdown",) if c.breakdown else ("not", ("breakdown",)))
+        if not parts:
+            return ("true",)
+        return parts[0] if len(parts) == 1 else ("all", tuple(parts))
+
+    def text(t: SideText) -> str:
+        return t.by_side.get(me.id) or t.any or ""
+
+    actions = []
+    for a in me.actions:
+        terms = [-1] * len(issue_ids)
+        for iid, pid in a.terms.items():
+            terms[issue_ids.index(iid)] = pos_index[iid][pid]
+        actions.append(
+            ActionSpec(
+                id=a.id,
+                kind=a.kind,
+                label=a.label,
+                issue=issue_ids.index(a.issue) if a.issue else -1,
+                terms=tuple(terms),
+                says=a.says or "",
+            )
+        )
+
+    counterpart_pid = swaps.get("counterpart", other.personality)
+    ally_pid = swaps.get("ally", me.ally.personality) if me.ally else None
+    for pid in filter(None, (counterpart_pid, ally_pid)):
+        if pid not in personalities:
+            raise SetupError(f"personality {pid!r} is not loaded; known: {', '.join(sorted(personalities))}")
+    counterpart = _mind(personalities[counterpart_pid])
+    tuning = dict(DEFAULT_TUNING)
+    tuning.update(scenario.tuning)
+
+    return GameSpec(
+        scenario_id=scenario.id,
+        title=scenario.title,
+        player_side=me.id,
+        ai_side=other.id,
+        player_leader=me.leader,
+        ai_leader=other.leader,
+        ally_name=me.ally.name if me.ally else "",
+        issue_ids=tuple(issue_ids),
+        issue_names=tuple(i.name for i in scenario.issues),
+        position_ids=tuple(tuple(p.id for p in i.positions) for i in scenario.issues),
+        position_labels=tuple(tuple(p.label for p in i.positions) for i in scenario.issues),
+        position_mask=mask,
+        player_values=p_values,
+        player_weights=p_weights,
+        player_red=p_red,
+        ai_values=a_values,
+        ai_weights=a_weights,
+        ai_red=a_red,
+        promise_by_player=promise,
+        ai_notes=tuple(other.interests[i].note or "" for i in issue_ids),
+        ally_cares=cares,
+        meters=meters,
+        sessions=tuple(SessionSpec(s.id, s.name, s.when, s.place, s.turns, s.history) for s in scenario.sessions),
+        actions=tuple(actions),
+        events=tuple(
+            EventSpec(
+                id=e.id,
+                title=e.title,
+                text=text(e.text),
+                when=cond(e.when),
+                effects=tuple((meter_ix[x.meter], x.delta, x.lasting) for x in e.effects),
+                aspiration=e.aspiration,
+            )
+            for e in scenario.events
+        ),
+        endings=tuple(EndingSpec(e.id, e.title, e.rating, cond(e.when), text(e.epilogue)) for e in scenario.endings),
+        counterpart=counterpart,
+        ally=_mind(personalities[ally_pid]) if ally_pid else None,
+        tuning=MappingProxyType(tuning),
+        strategy=registry.create(counterpart.family),
+    )
+
+
+def _mind(p: Personality) -> Mind:
+    t = p.traits
+    return Mind(
+        id=p.id,
+        name=p.name,
+        traits=Traits(t.risk_tolerance, t.patience, t.pride, t.volatility, t.zeal, t.memory, t.warmth),
+        family=p.strategy.family,
+        aspiration=p.strategy.aspiration,
+        reservation=p.strategy.reservation,
+        curve=p.strategy.concession_curve,
+        lines=MappingProxyType({k: tuple(v) for k, v in p.lines.items()}),
+    )

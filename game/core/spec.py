@@ -1,0 +1,223 @@
+"""The compiled game: everything the rules need, as plain data and numpy tables.
+
+`game.content.compile` builds a GameSpec from a validated scenario, a side and the
+personalities; the core never sees YAML or pydantic. Tables are indexed
+[issue, position]; issues with fewer positions than the widest are padded and masked.
+Position order is the scenario's: from the first side's best to the second side's best.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+
+PLAYER_KINDS = (
+    "propose",
+    "accept",
+    "reject",
+    "counter",
+    "probe",
+    "reassure",
+    "warn",
+    "concede",
+    "appeal",
+    "rapport",
+    "consult_ally",
+    "statement",
+    "break",
+    "walk_out",
+)
+PK = {name: code for code, name in enumerate(PLAYER_KINDS)}
+
+AI_KINDS = (
+    "greet",
+    "accept",
+    "counter",
+    "reject",
+    "demand",
+    "ultimatum",
+    "threat",
+    "concession",
+    "lecture",
+    "package",
+    "walk_out",
+    "probe_answer",
+    "warm",
+    "cool",
+)
+AK = {name: code for code, name in enumerate(AI_KINDS)}
+
+
+@dataclass(frozen=True)
+class Traits:
+    risk_tolerance: float = 0.5
+    patience: float = 0.5
+    pride: float = 0.5
+    volatility: float = 0.3
+    zeal: float = 0.3
+    memory: float = 0.5
+    warmth: float = 0.5
+
+
+@dataclass(frozen=True)
+class Mind:
+    """A personality bound to a party of this game."""
+
+    id: str
+    name: str  # the personality's name, e.g. "Nikita Khrushchev" or "The Conciliator"
+    traits: Traits
+    family: str
+    aspiration: float
+    reservation: float
+    curve: float
+    lines: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    id: str
+    kind: str
+    label: str
+    issue: int  # -1 when the action concerns no single issue
+    terms: tuple[int, ...]  # one position per issue, -1 where the action says nothing
+    says: str = ""
+
+
+@dataclass(frozen=True)
+class MeterSpec:
+    party: str  # "counterpart" or "ally"
+    kind: str
+    name: str  # shown to players, e.g. "Tension"
+    start: float
+    bands: tuple[tuple[str, float], ...]  # (band name, exclusive upper bound), ascending
+
+    @property
+    def ref(self) -> str:
+        return f"{self.party}.{self.kind}"
+
+    def band(self, value: float) -> str:
+        for name, below in self.bands:
+            if value < below:
+                return name
+        return self.bands[-1][0] if self.bands else ""
+
+
+# A compiled condition is a nested tuple: (op, *args). See game.core.conditions.
+Cond = tuple
+
+
+@dataclass(frozen=True)
+class EventSpec:
+    id: str
+    title: str
+    text: str
+    when: Cond
+    effects: tuple[tuple[int, float, bool], ...]  # (meter index, delta, lasting)
+    aspiration: float
+
+
+@dataclass(frozen=True)
+class EndingSpec:
+    id: str
+    title: str
+    rating: str
+    when: Cond
+    epilogue: str
+
+
+@dataclass(frozen=True)
+class SessionSpec:
+    id: str
+    name: str
+    when: str
+    place: str
+    turns: int
+    history: str
+
+
+@dataclass(frozen=True)
+class GameSpec:
+    scenario_id: str
+    title: str
+    player_side: str
+    ai_side: str
+    player_leader: str
+    ai_leader: str
+    ally_name: str  # "" when the player's side has no ally
+    issue_ids: tuple[str, ...]
+    issue_names: tuple[str, ...]
+    position_ids: tuple[tuple[str, ...], ...]
+    position_labels: tuple[tuple[str, ...], ...]
+    position_mask: np.ndarray  # [I, P] bool: the position exists
+    player_values: np.ndarray  # [I, P]
+    player_weights: np.ndarray  # [I], sums to 1
+    player_red: np.ndarray  # [I, P] bool
+    ai_values: np.ndarray  # [I, P]
+    ai_weights: np.ndarray  # [I], sums to 1
+    ai_red: np.ndarray  # [I, P] bool
+    promise_by_player: np.ndarray  # [I, P] bool: worth to the AI scales with trust
+    ai_notes: tuple[str, ...]  # what the AI side really needs, per issue (revealed by probes)
+    ally_cares: np.ndarray  # [I, P], 0.5 where the ally is indifferent
+    meters: tuple[MeterSpec, ...]
+    sessions: tuple[SessionSpec, ...]
+    actions: tuple[ActionSpec, ...]
+    events: tuple[EventSpec, ...]
+    endings: tuple[EndingSpec, ...]
+    counterpart: Mind
+    ally: Mind | None
+    tuning: Mapping[str, float]
+    strategy: object  # a game.core.strategies.Family for the counterpart's family
+
+    # ----------------------------------------------------------------- derived tables
+    @property
+    def n_issues(self) -> int:
+        return len(self.issue_ids)
+
+    @property
+    def n_positions(self) -> int:
+        return int(self.position_mask.shape[1])
+
+    @property
+    def total_turns(self) -> int:
+        return sum(s.turns for s in self.sessions)
+
+    @cached_property
+    def session_of_turn(self) -> np.ndarray:
+        """[T + 1]: the session index of each turn; the extra last entry is 'after the end'."""
+        out = [i for i, s in enumerate(self.sessions) for _ in range(s.turns)]
+        return np.array(out + [len(self.sessions)], dtype=np.int64)
+
+    def meter_index(self, ref: str) -> int:
+        for i, m in enumerate(self.meters):
+            if m.ref == ref:
+                return i
+        return -1
+
+    @cached_property
+    def ai_best(self) -> np.ndarray:
+        return np.where(self.position_mask, self.ai_values, -1.0).argmax(axis=1)
+
+    @cached_property
+    def player_best(self) -> np.ndarray:
+        return np.where(self.position_mask, self.player_values, -1.0).argmax(axis=1)
+
+    @cached_property
+    def action_kinds(self) -> np.ndarray:
+        return np.array([PK[a.kind] for a in self.actions], dtype=np.int64)
+
+    @cached_property
+    def action_issues(self) -> np.ndarray:
+        return np.array([a.issue for a in self.actions], dtype=np.int64)
+
+    @cached_property
+    def action_terms(self) -> np.ndarray:
+        return np.array([a.terms for a in self.actions], dtype=np.int64).reshape(len(self.actions), self.n_issues)
+
+    def action_index(self, action_id: str) -> int:
+        for i, a in enumerate(self.actions):
+            if a.id == action_id:
+                return i
+        raise KeyError(action_id)

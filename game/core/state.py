@@ -1,0 +1,130 @@
+"""The state of N games at once, as plain numpy arrays with a leading batch axis.
+
+Everything that decides what happens next is here (nothing hides in objects or
+generators), so a state round-trips through JSON exactly and a game resumes or replays
+bit for bit. Meters are `base + fading`: `fading` holds grudges and goodwill, which shrink
+at the end of every session.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+import numpy as np
+
+from game.core.spec import PK, PLAYER_KINDS, GameSpec
+
+
+@dataclass
+class BatchState:
+    seed: int
+    game_index: np.ndarray  # [N] int64
+    turn: np.ndarray  # [N] int64: turns played so far
+    over: np.ndarray  # [N] bool
+    breakdown: np.ndarray  # [N] bool: tension reached the top
+    walked_out: np.ndarray  # [N] int64: 0 nobody, 1 the player, 2 the counterpart
+    ending: np.ndarray  # [N] int64, -1 until the summit ends
+    base: np.ndarray  # [N, K] lasting part of each meter
+    fading: np.ndarray  # [N, K] grudges (+) and goodwill (-) that fade
+    aspiration_shift: np.ndarray  # [N] float: moves of the counterpart's aspiration
+    ai_offer: np.ndarray  # [N, I] the counterpart's standing offer, -1 where none
+    player_pos: np.ndarray  # [N, I] your standing position
+    agreed: np.ndarray  # [N, I] agreed position, -1 where open
+    warned: np.ndarray  # [N, I] bool: you warned about this issue
+    probed: np.ndarray  # [N, I] bool
+    estimate: np.ndarray  # [N, I] your estimate of the counterpart's interest weight, NaN unknown
+    kind_count: np.ndarray  # [N, len(PLAYER_KINDS)] how often you took each kind of action
+    ultimatum: np.ndarray  # [N] bool: the counterpart has set a deadline
+    fired: np.ndarray  # [N, E] bool: events that have happened
+    history: np.ndarray  # [N, T + 1, K] meters after each turn (index 0: at the start)
+
+    @property
+    def n(self) -> int:
+        return int(self.game_index.shape[0])
+
+    def meters(self) -> np.ndarray:
+        return np.clip(self.base + self.fading, 0.0, 100.0)
+
+    def select(self, rows: np.ndarray | slice) -> BatchState:
+        """The sub-batch of the given games (copies)."""
+        kw = {}
+        for f in fields(self):
+            v = getattr(self, f.name)
+            kw[f.name] = v[rows].copy() if isinstance(v, np.ndarray) else v
+        return BatchState(**kw)
+
+    def copy(self) -> BatchState:
+        return self.select(slice(None))
+
+    # ----------------------------------------------------------------- JSON
+    def to_json(self) -> dict:
+        out: dict = {"seed": int(self.seed)}
+        for f in fields(self):
+            v = getattr(self, f.name)
+            if isinstance(v, np.ndarray):
+                # NaN is not JSON: estimates that are unknown travel as null.
+                data = v.tolist()
+                if v.dtype.kind == "f":
+                    data = _nan_to_none(data)
+                out[f.name] = {"dtype": v.dtype.str, "shape": list(v.shape), "data": data}
+        return out
+
+    @classmethod
+    def from_json(cls, d: dict) -> BatchState:
+        kw: dict = {"seed": int(d["seed"])}
+        for f in fields(cls):
+            if f.name == "seed":
+                continue
+            item = d[f.name]
+            data = _none_to_nan(item["data"])
+            kw[f.name] = np.array(data, dtype=np.dtype(item["dtype"])).reshape(item["shape"])
+        return cls(**kw)
+
+
+def _nan_to_none(x):
+    if isinstance(x, list):
+        return [_nan_to_none(v) for v in x]
+    return None if isinstance(x, float) and x != x else x
+
+
+def _none_to_nan(x):
+    if isinstance(x, list):
+        return [_none_to_nan(v) for v in x]
+    return float("nan") if x is None else x
+
+
+def new_state(spec: GameSpec, seed: int, game_index: np.ndarray | int | None = None, n: int = 1) -> BatchState:
+    if game_index is None:
+        game_index = np.arange(n, dtype=np.int64)
+    game_index = np.atleast_1d(np.asarray(game_index, dtype=np.int64))
+    n = game_index.shape[0]
+    k, i = len(spec.meters), spec.n_issues
+    start = np.array([m.start for m in spec.meters], dtype=np.float64)
+    history = np.zeros((n, spec.total_turns + 1, k))
+    history[:, 0, :] = start
+    return BatchState(
+        seed=int(seed),
+        game_index=game_index,
+        turn=np.zeros(n, dtype=np.int64),
+        over=np.zeros(n, dtype=bool),
+        breakdown=np.zeros(n, dtype=bool),
+        walked_out=np.zeros(n, dtype=np.int64),
+        ending=np.full(n, -1, dtype=np.int64),
+        base=np.tile(start, (n, 1)),
+        fading=np.zeros((n, k)),
+        aspiration_shift=np.zeros(n),
+        ai_offer=np.full((n, i), -1, dtype=np.int64),
+        player_pos=np.tile(spec.player_best, (n, 1)).astype(np.int64),
+        agreed=np.full((n, i), -1, dtype=np.int64),
+        warned=np.zeros((n, i), dtype=bool),
+        probed=np.zeros((n, i), dtype=bool),
+        estimate=np.full((n, i), np.nan),
+        kind_count=np.zeros((n, len(PLAYER_KINDS)), dtype=np.int64),
+        ultimatum=np.zeros(n, dtype=bool),
+        fired=np.zeros((n, len(spec.events)), dtype=bool),
+        history=history,
+    )
+
+
+def kind_code(name: str) -> int:
+    return PK[name]

@@ -1,0 +1,115 @@
+"""Strategy families: how a counterpart's aspiration moves, and which replies it favours.
+
+A family is a small object with three hooks, all vectorised over the batch:
+- `curve(mind)`: the exponent of the time curve (below 1 concedes late, above 1 early);
+- `react(spec, kind, gain, tuning)`: how your action of `kind` moves its aspiration, where
+  `gain` [N] is how much your last move improved the terms for it;
+- `bonus(spec, ctx)`: extra scores for its candidate replies.
+The built-in four are listed in `BUILTIN_FAMILIES`; `game.ai.registry` adds plug-ins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+import numpy as np
+
+from game.core.spec import PK, Mind
+
+
+class Family:
+    name = "base"
+
+    def curve(self, mind: Mind) -> float:
+        return mind.curve
+
+    def react(self, kinds: np.ndarray, gain: np.ndarray, tuning: Mapping[str, float]) -> np.ndarray:
+        return np.zeros(kinds.shape[0])
+
+    def bonus(self, mind: Mind, kinds: np.ndarray, tension: np.ndarray) -> dict[str, np.ndarray]:
+        return {}
+
+
+def _is(kinds: np.ndarray, *names: str) -> np.ndarray:
+    return np.isin(kinds, [PK[n] for n in names])
+
+
+class Boulware(Family):
+    """Concedes late and little; a concession from you is pocketed, not returned."""
+
+    name = "boulware"
+
+    def curve(self, mind: Mind) -> float:
+        return min(mind.curve, 1.0)
+
+    def react(self, kinds, gain, tuning):
+        return np.where(_is(kinds, "concede"), 0.01, 0.0)
+
+    def bonus(self, mind, kinds, tension):
+        return {"reject": np.full(kinds.shape[0], 0.5 * mind.traits.patience)}
+
+
+class Conceder(Family):
+    """Concedes early; warmth and reassurance soften it further."""
+
+    name = "conceder"
+
+    def curve(self, mind: Mind) -> float:
+        return max(mind.curve, 1.0)
+
+    def react(self, kinds, gain, tuning):
+        soft = _is(kinds, "rapport", "reassure", "appeal")
+        return np.where(soft, -0.015, 0.0) - 0.5 * gain * _is(kinds, "concede", "propose", "counter")
+
+    def bonus(self, mind, kinds, tension):
+        return {"concession": np.full(kinds.shape[0], 0.8), "warm": np.full(kinds.shape[0], 0.5)}
+
+
+class Reciprocator(Family):
+    """Tit for tat: returns your concessions in kind and hardens when threatened."""
+
+    name = "reciprocator"
+
+    def curve(self, mind: Mind) -> float:
+        return mind.curve
+
+    def react(self, kinds, gain, tuning):
+        move = -tuning["reciprocity"] * gain * _is(kinds, "concede", "propose", "counter")
+        move += np.where(_is(kinds, "warn", "statement"), 0.03, 0.0)
+        move += np.where(_is(kinds, "rapport", "reassure"), -0.01, 0.0)
+        return move
+
+    def bonus(self, mind, kinds, tension):
+        n = kinds.shape[0]
+        return {
+            "concession": np.where(_is(kinds, "concede"), 2.5, 0.0),
+            "threat": np.where(_is(kinds, "warn"), 1.5, 0.0),
+            "warm": np.where(_is(kinds, "rapport", "reassure", "appeal"), 1.0, np.zeros(n)),
+        }
+
+
+class Hardliner(Family):
+    """Escalates when pressed and reads softness as weakness."""
+
+    name = "hardliner"
+
+    def curve(self, mind: Mind) -> float:
+        return min(mind.curve, 1.0)
+
+    def react(self, kinds, gain, tuning):
+        push = tuning["hardliner_push"]
+        return np.where(_is(kinds, "warn", "statement"), push, 0.0) + np.where(_is(kinds, "concede"), 0.01, 0.0)
+
+    def bonus(self, mind, kinds, tension):
+        pressed = _is(kinds, "warn", "statement")
+        return {
+            "threat": np.where(pressed, 2.0 + 2.0 * mind.traits.pride, 0.0),
+            "ultimatum": np.full(kinds.shape[0], 1.0),
+            "lecture": np.full(kinds.shape[0], 0.5 * mind.traits.zeal),
+        }
+
+
+BUILTIN_FAMILIES: Mapping[str, type[Family]] = MappingProxyType(
+    {cls.name: cls for cls in (Boulware, Conceder, Reciprocator, Hardliner)}
+)

@@ -1,0 +1,170 @@
+"""A turn of one game, as a JSON-ready record in words: what you did, what the
+counterpart said, every meter's move with its reasons, events, agreements.
+
+Records are built from the batch arrays for one row, so a game simulated in a batch of
+100,000 and the same game played alone give the same record.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.core import rng
+from game.core.reasons import CAUSES, cause_text
+from game.core.spec import AI_KINDS, AK, GameSpec, Mind
+from game.core.state import BatchState
+
+GENERIC_LINES = {
+    "greet": "{them} greets you and sits down across the table.",
+    "accept": "{them} accepts: \"Agreed. Let it be written down.\"",
+    "counter": "{them} answers with a counter-proposal.",
+    "reject": "{them} rejects the offer.",
+    "demand": "{them} insists on {position}.",
+    "ultimatum": "{them} sets a deadline on {issue}.",
+    "threat": "{them} warns of consequences over {issue}.",
+    "concession": "{them} gives some ground.",
+    "lecture": "{them} delivers a long lecture on history and principle.",
+    "package": "{them} puts a package on the table.",
+    "walk_out": "{them} gathers the papers and leaves the room.",
+    "probe_answer": "{them} answers your question about {issue}.",
+    "warm": "{them} smiles; the room relaxes a little.",
+    "cool": "{them} listens, unmoved.",
+}
+
+
+def fill(template: str, **values: str) -> str:
+    """Fill {placeholders}; unknown ones are left as written rather than failing."""
+    out = template
+    for key, value in values.items():
+        out = out.replace("{" + key + "}", value)
+    return out
+
+
+def pick_line(spec: GameSpec, mind: Mind, kind: str, st_seed: int, game_index: int, turn: int, stream: int, **values: str) -> str:
+    lines = mind.lines.get(kind) or ()
+    if not lines:
+        return fill(GENERIC_LINES.get(kind, "{them} considers."), **values)
+    u = float(rng.uniform(st_seed, np.array([game_index]), turn, stream)[0])
+    return fill(lines[min(int(u * len(lines)), len(lines) - 1)], **values)
+
+
+def terms_text(spec: GameSpec, terms: np.ndarray) -> dict[str, str]:
+    return {spec.issue_ids[i]: spec.position_labels[i][int(p)] for i, p in enumerate(terms) if p >= 0}
+
+
+def meter_moves(spec: GameSpec, before: np.ndarray, after: np.ndarray, deltas: np.ndarray, *,
+                action: str, ai_kind: str, events: str) -> list[dict]:
+    """One entry per meter that moved: before, after, band and the reasons (cause, amount)."""
+    out = []
+    for k, m in enumerate(spec.meters):
+        reasons = []
+        for c, cause in enumerate(CAUSES):
+            amount = round(float(deltas[k, c]), 1)
+            if amount != 0.0:
+                text = cause_text(cause, amount, action=action, counterpart=spec.ai_leader, ally=spec.ally_name,
+                                  ai_kind=ai_kind, events=events)
+                reasons.append({"cause": cause, "text": text, "amount": amount})
+        b, a = round(float(before[k]), 1), round(float(after[k]), 1)
+        if reasons or a != b:
+            out.append({"meter": m.ref, "name": m.name, "party": m.party, "before": b, "after": a,
+                        "change": round(a - b, 1), "band": m.band(a), "reasons": reasons})
+    return out
+
+
+def describe_turn(spec: GameSpec, st: BatchState, outcome, row: int) -> dict:
+    """The record of the turn just played by game `row` (call right after `step`)."""
+    turn = int(st.turn[row]) - 1
+    sess = spec.sessions[int(spec.session_of_turn[turn])]
+    action = spec.actions[int(outcome.action[row])]
+    kind = AI_KINDS[int(outcome.reply[row])]
+    focus = int(outcome.focus[row])
+    if action.issue >= 0 and kind in ("probe_answer", "threat", "warm", "cool", "lecture"):
+        focus = action.issue
+    offer = st.ai_offer[row]
+    pos_label = ""
+    if focus >= 0:
+        p = offer[focus] if offer[focus] >= 0 else st.agreed[row, focus]
+        if p < 0:
+            p = outcome.terms[row, focus]
+        pos_label = spec.position_labels[focus][int(p)] if p >= 0 else ""
+    values = {
+        "issue": spec.issue_names[focus] if focus >= 0 else "the agenda",
+        "position": pos_label or "our proposal",
+        "leader": spec.player_leader,
+        "you": spec.player_leader,
+        "them": spec.ai_leader,
+    }
+    line = pick_line(spec, spec.counterpart, kind, st.seed, int(st.game_index[row]), turn, rng.STREAM_LINE, **values)
+    fired = [e for e in range(len(spec.events)) if outcome.events[row, e]]
+    before = st.history[row, turn]
+    after = st.history[row, turn + 1]
+    record = {
+        "turn": turn + 1,
+        "session": sess.id,
+        "session_name": sess.name,
+        "action": {"id": action.id, "kind": action.kind, "label": action.label, "says": action.says},
+        "reply": {"kind": kind, "speaker": spec.ai_leader, "text": line},
+        "meters": meter_moves(spec, before, after, outcome.deltas.total()[row], action=action.label.rstrip(".").lower(),
+                              ai_kind=kind, events="; ".join(spec.events[e].title for e in fired)),
+        "events": [{"id": spec.events[e].id, "title": spec.events[e].title, "text": spec.events[e].text} for e in fired],
+    }
+    if kind in ("counter", "package", "concession", "ultimatum", "demand"):
+        record["reply"]["offer"] = terms_text(spec, offer)
+    agreed = outcome.agreed_now[row]
+    if (agreed >= 0).any():
+        record["agreed"] = terms_text(spec, agreed)
+    if action.kind == "probe" and st.probed[row, action.issue]:
+        est = float(st.estimate[row, action.issue])
+        record["probe"] = {
+            "issue": spec.issue_ids[action.issue],
+            "importance": _importance(est),
+            "estimate": round(est, 3),
+            "note": spec.ai_notes[action.issue],
+        }
+    if outcome.ended[row]:
+        record["ending"] = ending_record(spec, st, row)
+    return record
+
+
+def _importance(weight: float) -> str:
+    if weight >= 0.3:
+        return "vital"
+    if weight >= 0.2:
+        return "important"
+    if weight >= 0.12:
+        return "secondary"
+    return "minor"
+
+
+def opening_record(spec: GameSpec, st: BatchState, fired: np.ndarray, row: int) -> dict:
+    values = {"issue": spec.issue_names[int(spec.ai_weights.argmax())], "position": "", "leader": spec.player_leader,
+              "you": spec.player_leader, "them": spec.ai_leader}
+    line = pick_line(spec, spec.counterpart, "greet", st.seed, int(st.game_index[row]), 0, rng.STREAM_LINE, **values)
+    events = [e for e in range(len(spec.events)) if fired[row, e]]
+    return {
+        "turn": 0,
+        "session": spec.sessions[0].id,
+        "reply": {"kind": "greet", "speaker": spec.ai_leader, "text": line},
+        "events": [{"id": spec.events[e].id, "title": spec.events[e].title, "text": spec.events[e].text} for e in events],
+        "meters": [{"meter": m.ref, "name": m.name, "party": m.party, "value": round(float(st.meters()[row, k]), 1),
+                    "band": m.band(float(st.meters()[row, k]))} for k, m in enumerate(spec.meters)],
+    }
+
+
+def ending_record(spec: GameSpec, st: BatchState, row: int) -> dict:
+    e = int(st.ending[row])
+    meters = st.meters()[row]
+    out = {
+        "ending": spec.endings[e].id if e >= 0 else None,
+        "title": spec.endings[e].title if e >= 0 else "The summit ends",
+        "rating": spec.endings[e].rating if e >= 0 else "history",
+        "epilogue": spec.endings[e].epilogue if e >= 0 else "",
+        "breakdown": bool(st.breakdown[row]),
+        "walked_out": ["", "you", "counterpart"][int(st.walked_out[row])],
+        "agreements": terms_text(spec, st.agreed[row]),
+        "meters": {m.ref: round(float(meters[k]), 1) for k, m in enumerate(spec.meters)},
+    }
+    return out
+
+
+__all__ = ["AK", "describe_turn", "ending_record", "opening_record", "terms_text"]

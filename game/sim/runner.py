@@ -1,0 +1,159 @@
+"""Headless games: scripted, random or greedy, one at a time or thousands at once.
+
+Game *i* of a run uses game index `first_index + i`; every draw is counter-based, so it
+plays the same whether it runs alone (`batch=1`) or among 100,000.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from game.core import rng, rules
+from game.core.reasons import CAUSES
+from game.core.spec import GameSpec
+from game.core.state import BatchState, new_state
+from game.core.transcript import describe_turn, ending_record, opening_record
+
+Policy = Callable[[GameSpec, BatchState, np.ndarray], np.ndarray]
+
+
+def random_policy(spec: GameSpec, st: BatchState, legal: np.ndarray) -> np.ndarray:
+    """A uniformly random open action per game, drawn from the game's own counters."""
+    u = rng.uniform(st.seed, st.game_index, st.turn, rng.STREAM_POLICY)
+    counts = legal.sum(axis=1)
+    pick = np.minimum((u * counts).astype(np.int64), np.maximum(counts - 1, 0))
+    order = np.cumsum(legal, axis=1) - 1
+    return np.where(counts > 0, (order == pick[:, None]).argmax(axis=1) * 1, 0)
+
+
+def score_position(spec: GameSpec, st: BatchState) -> np.ndarray:
+    """What the greedy player wants: low tension, high trust, agreements worth having."""
+    m = st.meters()
+    score = np.zeros(st.n)
+    for k, meter in enumerate(spec.meters):
+        sign = -1.0 if meter.kind == "tension" else 0.5
+        score += sign * m[:, k]
+    return score + 60.0 * rules.player_value(spec, st.agreed) - 200.0 * st.breakdown
+
+
+def greedy_policy(spec: GameSpec, st: BatchState, legal: np.ndarray) -> np.ndarray:
+    """One step of look-ahead: try every open action on a copy, keep the best."""
+    best = np.full(st.n, -np.inf)
+    choice = np.zeros(st.n, dtype=np.int64)
+    for a in range(len(spec.actions)):
+        if not legal[:, a].any():
+            continue
+        trial = st.copy()
+        rules.step(spec, trial, np.full(st.n, a))
+        value = np.where(legal[:, a], score_position(spec, trial), -np.inf)
+        better = value > best
+        best = np.where(better, value, best)
+        choice = np.where(better, a, choice)
+    return choice
+
+
+POLICIES: dict[str, Policy] = {"random": random_policy, "greedy": greedy_policy}
+
+
+class ScriptError(ValueError):
+    pass
+
+
+def scripted(choices: Sequence[str]) -> Policy:
+    def policy(spec: GameSpec, st: BatchState, legal: np.ndarray) -> np.ndarray:
+        turn = int(st.turn.max())
+        if turn >= len(choices):
+            raise ScriptError(f"the script ran out after {len(choices)} choices; the summit is not over")
+        want = choices[turn]
+        try:
+            index = spec.action_index(want)
+        except KeyError:
+            known = ", ".join(a.id for a in spec.actions)
+            raise ScriptError(f"choice {turn + 1}: no action {want!r}; actions: {known}") from None
+        if not legal[:, index].all():
+            open_ids = ", ".join(a.id for a, ok in zip(spec.actions, legal[0]) if ok)
+            raise ScriptError(f"choice {turn + 1}: {want!r} is not open now; open: {open_ids}")
+        return np.full(st.n, index)
+
+    return policy
+
+
+@dataclass
+class BatchResult:
+    spec: GameSpec
+    state: BatchState
+    transcripts: list[list[dict]] = field(default_factory=list)
+
+
+def play_batch(spec: GameSpec, seed: int, policy: Policy, game_index: np.ndarray, record: bool = False) -> BatchResult:
+    st = new_state(spec, seed, game_index)
+    fired, _ = rules.open_summit(spec, st)
+    logs = [[opening_record(spec, st, fired, r)] for r in range(st.n)] if record else []
+    while not st.over.all():
+        legal = rules.legal_mask(spec, st)
+        action = policy(spec, st, legal)
+        outcome = rules.step(spec, st, action)
+        if record:
+            for r in np.nonzero(outcome.played)[0]:
+                logs[r].append(describe_turn(spec, st, outcome, int(r)))
+    return BatchResult(spec, st, logs)
+
+
+def run(spec: GameSpec, seed: int, policy: Policy, games: int, batch: int | None = None, first_index: int = 0,
+        record: bool = False) -> list[BatchResult]:
+    batch = batch or games
+    out = []
+    for start in range(first_index, first_index + games, batch):
+        stop = min(start + batch, first_index + games)
+        out.append(play_batch(spec, seed, policy, np.arange(start, stop, dtype=np.int64), record))
+    return out
+
+
+def summary(spec: GameSpec, results: Sequence[BatchResult]) -> dict:
+    """Ending counts and meter distributions over every game of the runs."""
+    endings = np.concatenate([r.state.ending for r in results])
+    meters = np.concatenate([r.state.meters() for r in results])
+    agreed = np.concatenate([r.state.agreed for r in results])
+    turns = np.concatenate([r.state.turn for r in results])
+    breakdown = np.concatenate([r.state.breakdown for r in results])
+    counts: dict[str, int] = {}
+    ratings: dict[str, int] = {}
+    for e, ending in enumerate(spec.endings):
+        c = int((endings == e).sum())
+        if c:
+            counts[ending.id] = c
+            ratings[ending.rating] = ratings.get(ending.rating, 0) + c
+    none = int((endings < 0).sum())
+    if none:
+        counts["(none)"] = none
+    dist = {}
+    for k, m in enumerate(spec.meters):
+        v = meters[:, k]
+        q = np.percentile(v, [10, 50, 90])
+        dist[m.ref] = {"mean": round(float(v.mean()), 2), "p10": round(float(q[0]), 2), "p50": round(float(q[1]), 2),
+                       "p90": round(float(q[2]), 2)}
+    return {
+        "scenario": spec.scenario_id,
+        "side": spec.player_side,
+        "games": int(endings.shape[0]),
+        "endings": counts,
+        "ratings": ratings,
+        "breakdowns": int(breakdown.sum()),
+        "mean_turns": round(float(turns.mean()), 3),
+        "agreement_rate": {iid: round(float((agreed[:, i] >= 0).mean()), 4) for i, iid in enumerate(spec.issue_ids)},
+        "meters": dist,
+    }
+
+
+def final_records(results: Sequence[BatchResult]) -> list[dict]:
+    out = []
+    for r in results:
+        for row in range(r.state.n):
+            out.append(ending_record(r.spec, r.state, row))
+    return out
+
+
+__all__ = ["CAUSES", "POLICIES", "play_batch", "run", "scripted", "summary"]
