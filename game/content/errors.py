@@ -59,7 +59,9 @@ class ContentError(Exception):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = list(problems)
-        super().__init__(self.__str__())
+        # args holds the problems themselves, so a pickled error (a worker process) comes
+        # back whole.
+        super().__init__(self.problems)
 
     def __str__(self) -> str:
         return "\n".join(problem.format() for problem in self.problems)

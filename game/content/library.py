@@ -55,10 +55,10 @@ class Library:
     broken: list[tuple[Path, ContentError]] = field(default_factory=list)
 
 
-def content_folders(extra_dirs: Sequence[Path] = (), include_mods: bool = True) -> list[Path]:
+def content_folders(extra_dirs: Sequence[Path | str] = (), include_mods: bool = True) -> list[Path]:
     """The folders content loads from, in priority order: built-ins, extras, then mods
     (each folder under `mods_dir()`, by name)."""
-    folders = [builtin_scenarios_dir(), *extra_dirs]
+    folders = [builtin_scenarios_dir(), *map(Path, extra_dirs)]
     if include_mods and mods_dir().is_dir():
         folders += sorted(path for path in mods_dir().iterdir() if path.is_dir())
     unique: dict[Path, Path] = {}
@@ -67,7 +67,7 @@ def content_folders(extra_dirs: Sequence[Path] = (), include_mods: bool = True) 
     return list(unique.values())
 
 
-def load_library(extra_dirs: Sequence[Path] = (), include_mods: bool = True) -> Library:
+def load_library(extra_dirs: Sequence[Path | str] = (), include_mods: bool = True) -> Library:
     library = Library()
     folders = content_folders(extra_dirs, include_mods)
     for folder in folders:
@@ -132,7 +132,7 @@ def yaml_files_in(folder: Path) -> list[Path]:
 # --------------------------------------------------------------------------- validation
 
 
-def validate_paths(paths: Sequence[Path]) -> list[Problem]:
+def validate_paths(paths: Sequence[Path | str]) -> list[Problem]:
     """Every problem in the given files, and in the YAML files under the given folders.
     Scenarios may name built-in personalities and personalities among the given files;
     an id that a built-in file or another given file already uses is a problem."""
@@ -183,7 +183,7 @@ def _validate_one(
 
 def _expand(paths: Sequence[Path], problems: list[Problem]) -> Iterator[Path]:
     seen: set[Path] = set()
-    for path in paths:
+    for path in map(Path, paths):
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in YAML_SUFFIXES)
         elif path.exists():

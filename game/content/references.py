@@ -24,6 +24,9 @@ REQUIRED_METERS = ("counterpart.tension", "counterpart.trust")
 # The design promises an ending that matches history, one better and one worse.
 REQUIRED_RATINGS = ("better", "history", "worse")
 PLAYER_ACTION_KINDS: tuple[str, ...] = typing.get_args(PlayerActionKind)
+# `session_at_least` counts sessions as the engine does (game.core.conditions compares the
+# 0-based session index, and game.content.compile passes the number through unchanged).
+FIRST_SESSION = 0
 
 
 def meter_name(meter: MeterDef) -> str:
@@ -186,8 +189,8 @@ class _Checker:
                         bands_path + (k, "below"),
                         f"bands must rise: 'below' must be more than the previous band's {meter.bands[k - 1].below:g}",
                     )
-            # A meter may reach 100, so the last band must reach it too; `below` cannot
-            # exceed 100 in the model, so the top band is read as holding 100 itself.
+            # A meter may reach 100, so the last band must reach it too; the top band holds
+            # 100 itself whether its `below` is written as 100 or 101.
             if meter.bands and meter.bands[-1].below < 100:
                 self.report(
                     bands_path + (len(meter.bands) - 1, "below"),
@@ -243,10 +246,12 @@ class _Checker:
             self.report(path + (which,), f"'{which}' needs a 'meter' to compare")
         if condition.session is not None:
             self.expect_one_of("session", condition.session, self.session_ids, path + ("session",))
-        if condition.session_at_least is not None and not 1 <= condition.session_at_least <= len(self.session_ids):
+        last_session = FIRST_SESSION + len(self.session_ids) - 1
+        if condition.session_at_least is not None and not FIRST_SESSION <= condition.session_at_least <= last_session:
             self.report(
                 path + ("session_at_least",),
-                f"session numbers run from 1 to {len(self.session_ids)}, got {condition.session_at_least}",
+                f"sessions are counted from {FIRST_SESSION} (the first) to {last_session} (the last); "
+                f"got {condition.session_at_least}",
             )
         if condition.agreements_at_least is not None and not 0 <= condition.agreements_at_least <= len(self.positions):
             self.report(

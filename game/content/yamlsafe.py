@@ -99,7 +99,8 @@ def parse(text: str, filename: str) -> tuple[Any, Marks]:
     by path, e.g. `marks[('sides', 0, 'actions', 3, 'kind')] == (41, 15)` (1-based).
 
     Raises ContentError listing every problem found; never any other exception."""
-    size = len(text.encode("utf-8", errors="surrogatepass"))
+    # Every character is at least one byte: a long text is refused without encoding it.
+    size = len(text) if len(text) > MAX_BYTES else len(text.encode("utf-8", errors="surrogatepass"))
     if size > MAX_BYTES:
         raise ContentError([_too_big(filename, size)])
     root = _compose(text, filename)

@@ -173,8 +173,11 @@ def step(spec: GameSpec, st: BatchState, action: np.ndarray) -> TurnOutcome:
     proposing = (terms >= 0).any(axis=1)
     values = ai_values(spec, trust)
     u_new = utility(values, terms, spec.ai_weights)
-    u_old = utility(values, np.where(terms >= 0, st.player_pos, -1), spec.ai_weights)
-    gain = np.where(is_("propose") | is_("concede") | is_("counter"), np.clip(u_new - u_old, 0.0, None), 0.0)
+    # How much your move improved the terms for the counterpart, in its overall utility
+    # (weights over the whole agenda, so a small issue is a small gift).
+    covered = terms >= 0
+    moved = (spec.ai_weights * covered * (take(values, terms) - take(values, st.player_pos))).sum(axis=1)
+    gain = np.where(is_("propose") | is_("concede") | is_("counter"), np.clip(moved, 0.0, None), 0.0)
 
     m = is_("concede")
     d.add(mt.tension, "action", tun["concede_tension"], m)

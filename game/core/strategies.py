@@ -60,7 +60,7 @@ class Conceder(Family):
 
     def react(self, kinds, gain, tuning):
         soft = _is(kinds, "rapport", "reassure", "appeal")
-        return np.where(soft, -0.015, 0.0) - 0.5 * gain * _is(kinds, "concede", "propose", "counter")
+        return np.where(soft, -0.015, 0.0) - 0.2 * gain * _is(kinds, "concede", "propose", "counter")
 
     def bonus(self, mind, kinds, tension):
         return {"concession": np.full(kinds.shape[0], 0.8), "warm": np.full(kinds.shape[0], 0.5)}

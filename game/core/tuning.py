@@ -77,7 +77,7 @@ DEFAULT_TUNING = MappingProxyType(
         "firm_resolve_at": 60.0,  # above: the counterpart takes you seriously
         "firmness_relief": 0.02,  # aspiration per turn at resolve 100
         "hardliner_push": 0.04,  # aspiration a hardliner adds when warned or lectured at
-        "reciprocity": 0.8,  # share of your concession a reciprocator returns
+        "reciprocity": 0.3,  # aspiration a reciprocator gives back per unit of utility you gave it
         "promise_floor": 0.3,  # worth of an unverifiable promise at zero trust
         "accept_tolerance": 0.02,
         # --- grudges and goodwill

@@ -6,6 +6,7 @@ Line:col values in these tests are counted by hand from the YAML written next to
 from __future__ import annotations
 
 import json
+import pickle
 import shutil
 import time
 from pathlib import Path
@@ -74,6 +75,8 @@ def test_problem_format_adds_did_you_mean_and_caret_under_the_column() -> None:
 def test_content_error_lists_every_problem_one_per_line() -> None:
     error = ContentError([Problem("a.yaml", 1, 1, "id", "one"), Problem("a.yaml", 2, 3, "name", "two")])
     assert str(error) == "a.yaml:1:1: id: one\na.yaml:2:3: name: two"
+    # A worker process can send the error back whole.
+    assert pickle.loads(pickle.dumps(error)).problems == error.problems
 
 
 # --------------------------------------------------------------------------- yamlsafe

@@ -167,13 +167,13 @@ def test_the_minimal_scenario_has_no_broken_reference() -> None:
             id="condition-agreed-any-inside-any",
         ),
         pytest.param(
+            "{session_at_least: 1}",
             "{session_at_least: 2}",
-            "{session_at_least: 3}",
-            [(113, 60, "endings[1].when.any[1].session_at_least", "session numbers run from 1 to 2, got 3", None)],
+            [(113, 60, "endings[1].when.any[1].session_at_least", "sessions are counted from 0 (the first) to 1 (the last); got 2", None)],
             id="condition-session-at-least",
         ),
         pytest.param(
-            "{session_at_least: 2}",
+            "{session_at_least: 1}",
             "{meter: ally.confidance, below: 20}",
             [(113, 49, "endings[1].when.any[1].meter", "unknown meter 'ally.confidance'", "ally.confidence")],
             id="condition-meter-inside-any",
