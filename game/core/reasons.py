@@ -23,6 +23,8 @@ CAUSES = (
     "ally_interests",
     "core",
     "zeal",
+    "ally_watches",
+    "weakness",
 )
 C = {name: code for code, name in enumerate(CAUSES)}
 
@@ -77,6 +79,10 @@ def cause_text(cause: str, amount: float, *, action: str, counterpart: str, ally
         return f"what it means for {ally}" if ally else "your allies' interests"
     if cause == "core":
         return "you held your core commitment"
+    if cause == "ally_watches":
+        return f"{ally or 'your ally'} sees you give ground"
+    if cause == "weakness":
+        return f"{ally or 'your ally'} doubts your resolve"
     if cause == "zeal":
         return f"{counterpart}'s convictions"
     return cause

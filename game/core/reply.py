@@ -109,7 +109,9 @@ def play_reply(spec: GameSpec, st: BatchState, d: Deltas, reply, ctx: ReplyConte
     open_ = st.agreed < 0
     # New offers: a counter covers the issues you raised, the others the whole open agenda.
     m = is_("counter")
+    # A serious offer that meets some of its needs earns respect even when it is countered.
     d.add(mt.tension, "offer", tun["near_offer_tension"], m & ~ctx.insulting)
+    d.add(mt.trust, "offer", tun["near_offer_trust"], m & ~ctx.insulting)
     st.aspiration_shift += np.where(is_("concession"), tun["ai_concession_aspiration"], 0.0)
     lift = np.select(
         [is_("concession"), is_("ultimatum")], [tun["ai_concession_aspiration"], tun["ai_ultimatum_aspiration"]], 0.0

@@ -76,6 +76,10 @@ def _proposed_terms(spec: GameSpec, st: BatchState, kinds: np.ndarray, action: n
     gap = st.ai_offer - st.player_pos
     # Split the difference, rounding towards the counterpart so that a counter always moves.
     mid = st.player_pos + np.sign(gap) * ((np.abs(gap) + 1) // 2)
+    # ...but never across your own red lines: step back towards your position.
+    for _ in range(spec.n_positions):
+        crossing = take(spec.player_red, mid) & (mid != st.player_pos)
+        mid = np.where(crossing, mid - np.sign(gap), mid)
     terms = np.where(m[:, None] & open_ & (st.ai_offer >= 0), mid, terms)
 
     m = kinds == PK["concede"]
@@ -188,6 +192,8 @@ def step(spec: GameSpec, st: BatchState, action: np.ndarray) -> TurnOutcome:
     if mt.ally >= 0:
         lost = take(spec.ally_cares, st.player_pos) - take(spec.ally_cares, np.where(terms >= 0, terms, st.player_pos))
         d.add(mt.ally, "ally_interests", -tun["concede_ally"] * lost.sum(axis=1), m)
+        # Any unilateral concession tells an ally its own interests may be traded next.
+        d.add(mt.ally, "ally_watches", tun["concede_ally_flat"], m)
 
     moves_position = is_("propose") | is_("concede") | is_("counter")
     st.player_pos = np.where(moves_position[:, None] & (terms >= 0), terms, st.player_pos)
@@ -215,6 +221,7 @@ def step(spec: GameSpec, st: BatchState, action: np.ndarray) -> TurnOutcome:
     firm = np.clip((resolve - tun["firm_resolve_at"]) / (100.0 - tun["firm_resolve_at"]), 0.0, 1.0)
     pressure = tun["weakness_pressure"] * traits.pride * weak - tun["firmness_relief"] * firm
     st.aspiration_shift = np.clip(st.aspiration_shift + np.where(played, pressure, 0.0), -0.5, 0.5)
+    d.add(mt.ally, "weakness", tun["weak_resolve_ally"] * weak, played & (weak > 0))
 
     # --- the end of a session: grudges and goodwill fade -----------------------------
     sess = spec.session_of_turn

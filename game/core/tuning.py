@@ -41,6 +41,7 @@ DEFAULT_TUNING = MappingProxyType(
         "concede_resolve": -6.0,
         "concede_early_resolve": -6.0,  # extra, scaled by the share of the summit still ahead
         "concede_ally": 30.0,  # ally confidence points per unit of the ally's lost value
+        "concede_ally_flat": -5.0,  # ally confidence lost to any unilateral concession
         # --- proposals
         "agree_tension": -10.0,
         "agree_trust": 8.0,
@@ -49,6 +50,7 @@ DEFAULT_TUNING = MappingProxyType(
         "insulting_offer_tension": 5.0,
         "insulting_offer_trust": -2.0,
         "near_offer_tension": -2.0,
+        "near_offer_trust": 2.0,
         "reject_tension": 3.0,
         "reject_resolve": 2.0,
         "accept_bad_resolve": -4.0,
@@ -74,6 +76,7 @@ DEFAULT_TUNING = MappingProxyType(
         "volatility_noise": 4.0,  # +- points of tension noise on hostile acts
         "weak_resolve_at": 40.0,  # below: a proud counterpart presses harder
         "weakness_pressure": 0.04,  # aspiration per turn at zero resolve (x pride)
+        "weak_resolve_ally": -4.0,  # ally confidence per turn at zero resolve
         "firm_resolve_at": 60.0,  # above: the counterpart takes you seriously
         "firmness_relief": 0.02,  # aspiration per turn at resolve 100
         "hardliner_push": 0.04,  # aspiration a hardliner adds when warned or lectured at
