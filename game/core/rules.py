@@ -165,7 +165,7 @@ def step(spec: GameSpec, st: BatchState, action: np.ndarray) -> TurnOutcome:
 
     m = is_("walk_out")
     hostile_act(m, tun["walk_out_tension"])
-    st.walked_out[m] = 1
+    st.walked_out[m] = 1  # the summit ends after the counterpart's last word
 
     m = is_("reject")
     hostile_act(m, tun["reject_tension"])
@@ -237,6 +237,7 @@ def step(spec: GameSpec, st: BatchState, action: np.ndarray) -> TurnOutcome:
 
     events = fire_events(spec, st, d, ~st.over)
     _check_breakdown(spec, st, mt, played)
+    st.over |= played & (st.walked_out == 1)
     ended = played & (st.over | (st.turn >= spec.total_turns))
     st.over |= ended
     _choose_endings(spec, st, ended)

@@ -1,0 +1,179 @@
+"""What every scene is given from above: the content library, the settings, and the look
+(theme, palette, fonts, sizes) for the window's current size and text scale.
+
+One `AppContext` per App, handed down to scenes and widgets; nothing here is global.
+`layout_key` changes whenever anything a layout depends on changes (window size, text
+scale, theme, colour-safe palette), so a scene lays itself out again exactly then.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pygame
+
+from game.content.library import Library
+from game.ui.fonts import Fonts
+from game.ui.palette import Palette, palette_for
+from game.ui.settings import Settings
+from game.ui.text import TextKit
+
+# TEMPORARY: art.py and sound.py are being written beside this file; until they exist
+# these stand-ins keep the window running. Remove once both modules are in place.
+try:
+    from game.ui.art import backdrop, portrait
+except ImportError:  # pragma: no cover - temporary
+    def portrait(personality_id, name, size, palette):  # type: ignore[no-redef]
+        image = pygame.Surface(size)
+        image.fill(palette.panel)
+        pygame.draw.rect(image, palette.panel_border, image.get_rect(), 2)
+        return image
+
+    def backdrop(theme, size, palette):  # type: ignore[no-redef]
+        image = pygame.Surface(size)
+        image.fill(palette.bg)
+        return image
+try:
+    from game.ui.sound import Sound
+except ImportError:  # pragma: no cover - temporary
+    class Sound:  # type: ignore[no-redef]
+        def __init__(self, enabled: bool) -> None:
+            self.enabled = enabled
+
+        def play(self, name: str) -> None:
+            pass
+
+DEFAULT_THEME = "cable"
+MIN_SIZE = (1024, 600)
+MAX_SIZE = (3840, 2160)
+
+# Type sizes in pixels at a 1280x720 window and 100 % text; (font role, size).
+TYPE = {
+    "small": ("body", 15),
+    "body": ("body", 18),
+    "bold": ("heading", 18),
+    "lead": ("body", 21),
+    "mono": ("mono", 16),
+    "h3": ("heading", 21),
+    "h2": ("heading", 27),
+    "h1": ("heading", 38),
+    "display": ("heading", 66),
+}
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Sizes for one window size and text scale. `ui` grows the whole look with the window
+    (a 4K screen is not a 1280x720 layout with tiny text); `text` is the player's choice."""
+
+    width: int
+    height: int
+    text: float
+
+    @property
+    def ui(self) -> float:
+        return min(3.0, max(0.8, min(self.width / 1280, self.height / 720)))
+
+    def font_px(self, style: str) -> int:
+        return max(8, round(TYPE[style][1] * self.ui * self.text))
+
+    def px(self, n: float) -> int:
+        """A spacing or line width that grows with the window, not with the text."""
+        return max(1, round(n * self.ui))
+
+    @property
+    def pad(self) -> int:
+        """Inner padding: it grows with the text too, so big text is not cramped."""
+        return max(6, round(12 * self.ui * (0.5 + 0.5 * self.text)))
+
+    @property
+    def gap(self) -> int:
+        return max(4, round(10 * self.ui * (0.5 + 0.5 * self.text)))
+
+    @property
+    def margin(self) -> int:
+        return max(8, round(20 * self.ui))
+
+
+class AppContext:
+    def __init__(self, library: Library, settings: Settings, sound: Sound, size: tuple[int, int]):
+        self.library = library
+        self.settings = settings
+        self.sound = sound
+        self.theme = DEFAULT_THEME
+        self.text = TextKit()
+        self.metrics = Metrics(size[0], size[1], settings.text_scale)
+        self.palette: Palette = palette_for(self.theme, settings.colour_safe)
+        self._fonts: dict[str, Fonts] = {}
+        self._images: dict[tuple, pygame.Surface] = {}
+        self.version = 0  # bumped when the look changes; part of layout_key
+        # Set by the App: apply new settings (saves them, resizes the window if needed).
+        self.change_settings: Callable[[Settings], None] = self._set_settings
+
+    # ----------------------------------------------------------------- the look
+    @property
+    def layout_key(self) -> tuple:
+        m = self.metrics
+        return (m.width, m.height, m.text, self.theme, self.settings.colour_safe, self.version)
+
+    def fonts(self) -> Fonts:
+        fonts = self._fonts.get(self.theme)
+        if fonts is None:
+            # Sizes are computed here (window and text scale), so Fonts gets scale 1.
+            fonts = self._fonts[self.theme] = Fonts(self.theme, 1.0)
+        return fonts
+
+    def font(self, style: str) -> pygame.font.Font:
+        role, _ = TYPE[style]
+        return self.fonts().get(role, self.metrics.font_px(style))
+
+    def line(self, style: str) -> int:
+        return self.font(style).get_linesize()
+
+    def set_theme(self, theme: str | None) -> None:
+        theme = theme or DEFAULT_THEME
+        if theme != self.theme:
+            self.theme = theme
+            self._restyle()
+
+    def resize(self, width: int, height: int) -> None:
+        if (width, height) != (self.metrics.width, self.metrics.height):
+            self.metrics = Metrics(width, height, self.settings.text_scale)
+            self._images.clear()
+
+    def _set_settings(self, settings: Settings) -> None:
+        self.apply_settings(settings)
+
+    def apply_settings(self, settings: Settings) -> None:
+        old = self.settings
+        self.settings = settings
+        self.sound.enabled = settings.sound
+        if settings.text_scale != old.text_scale:
+            self.metrics = Metrics(self.metrics.width, self.metrics.height, settings.text_scale)
+            self.text.clear()
+        if settings.colour_safe != old.colour_safe:
+            self._restyle()
+
+    def _restyle(self) -> None:
+        self.palette = palette_for(self.theme, self.settings.colour_safe)
+        self.text.clear()
+        self._images.clear()
+        self.version += 1
+
+    # ----------------------------------------------------------------- pictures
+    def portrait(self, personality_id: str, name: str, size: tuple[int, int]) -> pygame.Surface:
+        key = ("portrait", personality_id, name, size, self.palette)
+        image = self._images.get(key)
+        if image is None:
+            image = self._images[key] = portrait(personality_id, name, size, self.palette)
+        return image
+
+    def backdrop(self, size: tuple[int, int]) -> pygame.Surface:
+        key = ("backdrop", self.theme, size, self.palette)
+        image = self._images.get(key)
+        if image is None:
+            if len(self._images) > 64:
+                self._images.clear()
+            image = self._images[key] = backdrop(self.theme, size, self.palette)
+        return image

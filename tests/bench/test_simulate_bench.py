@@ -1,0 +1,8 @@
+"""The benchmark runs and reports a ratio (no timing assertion: machines are noisy)."""
+
+from tests.bench.bench_simulate import measure
+
+
+def test_benchmark_reports_a_speedup():
+    r = measure("singapore_2018", games=2000, single=20)
+    assert r["speedup"] > 0 and r["batch_games"] == 2000 and r["single_games"] == 20
