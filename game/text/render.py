@@ -167,6 +167,10 @@ def debrief(out: Writer, match) -> None:
         out.para(f"{s.name} ({s.when})", indent="  ")
         out.para(f"History: {s.history}", indent="    ")
         out.para(f"You: {'; '.join(by_session.get(s.id, [])) or 'the talks had ended'}", indent="    ")
+    beliefs = belief_summary(game)
+    if beliefs:
+        out.write("")
+        out.para(beliefs)
     if sc.debrief.quotations:
         out.write("")
         out.write("In their own words:")
@@ -178,3 +182,23 @@ def debrief(out: Writer, match) -> None:
     out.write("")
     out.write("For discussion:")
     out.bullets(sc.learning_objectives)
+
+
+def belief_summary(game) -> str:
+    """How the counterpart read your resolve as the talks went on, session by session."""
+    spec = game.spec
+    k = spec.meter_index("counterpart.resolve")
+    if k < 0:
+        return ""
+    history = game.meter_history()[:, k]
+    ends, turn = [float(history[0])], 0
+    for s in spec.sessions:
+        turn += s.turns
+        if turn >= len(history):
+            break
+        ends.append(float(history[turn]))
+    if turn >= len(history) and float(history[-1]) != ends[-1]:
+        ends.append(float(history[-1]))
+    meter = spec.meters[k]
+    path = " -> ".join(f"{v:.0f} ({meter.band(v)})" for v in ends)
+    return f"How {spec.ai_leader} read your resolve, session by session: {path}."

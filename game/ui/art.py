@@ -60,12 +60,14 @@ def look_for(personality_id: str) -> Look:
     known = LOOKS.get(personality_id)
     if known is not None:
         return known
-    code = zlib.crc32(personality_id.encode("utf-8"))
+    def pick(aspect: str, options: tuple[str, ...]) -> str:
+        # one crc32 per aspect: the low bits of a single code are too alike between ids
+        return options[zlib.crc32(f"{personality_id}/{aspect}".encode("utf-8")) % len(options)]
+
     return Look(
-        face=("oval", "round", "long", "broad")[code % 4],
-        cloth=_GENERIC_CLOTH[(code >> 4) % len(_GENERIC_CLOTH)],
-        tie=_GENERIC_TIES[(code >> 8) % len(_GENERIC_TIES)],
-        glasses="rimless" if (code >> 12) % 3 == 0 else "",
+        face=pick("face", ("oval", "round", "long", "broad")),
+        cloth=pick("cloth", _GENERIC_CLOTH),
+        tie=pick("tie", _GENERIC_TIES),
         generic=True,
     )
 
@@ -181,173 +183,207 @@ def _arc(cx: float, cy: float, rx: float, ry: float, start: float, stop: float, 
     return out
 
 
-_HEADS = {"oval": (16.5, 21.0), "round": (18.5, 20.0), "long": (15.0, 22.5), "broad": (19.0, 21.0)}
-HEAD_X, HEAD_Y = 50.0, 41.0
+def _torso() -> list[tuple[float, float]]:
+    """The jacket's outline: rounded, sloping shoulders down past the bottom of the frame."""
+    left = [(31 + 29 * math.cos(math.radians(a)), 102 + 31 * math.sin(math.radians(a))) for a in range(180, 271, 10)]
+    right = [(100 - x, y) for x, y in reversed(left)]
+    return left + [(42, 69.5), (58, 69.5)] + right
+
+
+_TORSO = _torso()
+_HEADS = {"oval": (16.5, 21.0), "round": (18.0, 20.0), "long": (15.0, 22.5), "broad": (18.5, 20.5)}
+HEAD_X, HEAD_Y = 50.0, 42.0
+
+
+@dataclass(frozen=True)
+class _HairShape:
+    top_lift: float  # how far the hair stands above the skull
+    side_lift: float  # how far it stands out at the sides
+    hairline: float  # the forehead hairline, as a fraction of the head's half-height from the top
+    temple: float  # where the side hair ends, relative to the head's centre (negative: above)
+    sweep: float = 0.0  # tilts the hairline (positive: lower on the right of the picture)
+    part: float = 0.0  # x of a parting as a fraction of the half-width (0: none)
+    combed: bool = False  # lines combed back from the forehead
+
+
+_HAIR_SHAPES = {
+    "full": _HairShape(top_lift=3.6, side_lift=1.4, hairline=0.36, temple=-2.0, sweep=4.0, part=-0.45),
+    "parted": _HairShape(top_lift=2.2, side_lift=1.0, hairline=0.34, temple=-2.5, sweep=1.8, part=-0.42),
+    "swept_back": _HairShape(top_lift=2.8, side_lift=1.0, hairline=0.28, temple=-3.0, combed=True),
+    "swept_volume": _HairShape(top_lift=4.6, side_lift=1.8, hairline=0.34, temple=-1.5, sweep=-2.5, combed=True),
+    "high_top": _HairShape(top_lift=4.4, side_lift=0.5, hairline=0.3, temple=-8.5, combed=True),
+}
 
 
 def _draw_bust(pen: _Pen, look: Look, t: _Tones) -> None:
     rx, ry = _HEADS[look.face]
-    cx, cy = HEAD_X, HEAD_Y
     if look.generic:
         _draw_generic(pen, look, t, rx, ry)
         return
-    _draw_back_hair(pen, look, t, rx, ry)
-    # shoulders first, then neck and collar, so the jacket frames the shirt
-    pen.ellipse(t.cloth, 50, 103, 47, 33)
-    pen.ellipse(t.rim, 50, 103, 47, 33, width=0.7)
-    pen.polygon(t.skin_shade, [(43.5, 55), (56.5, 55), (57, 74), (43, 74)])
+    # shoulders first, then the neck and collar, so the jacket frames the shirt
+    pen.polygon(t.cloth, _TORSO)
+    pen.polygon(t.skin_shade, [(42.5, 56), (57.5, 56), (58, 76), (42, 76)])
     if look.dress == "tunic":
         _draw_tunic(pen, t)
     else:
-        _draw_suit(pen, look, t)
+        _draw_suit(pen, t)
     for side in (-1, 1):  # ears
-        pen.ellipse(t.skin_shade, cx + side * (rx - 0.5), cy + 2, 3.2, 5.6)
-    pen.ellipse(t.skin, cx, cy, rx, ry)
+        pen.ellipse(t.skin_shade, HEAD_X + side * (rx - 0.3), HEAD_Y + 2, 3.2, 5.6)
+    pen.ellipse(t.skin, HEAD_X, HEAD_Y, rx, ry)
     _draw_face(pen, look, t, rx, ry)
     _draw_hair(pen, look, t, rx, ry)
     if look.glasses:
-        _draw_glasses(pen, look, t)
+        _draw_glasses(pen, look, t, rx)
 
 
 def _draw_generic(pen: _Pen, look: Look, t: _Tones, rx: float, ry: float) -> None:
     """An archetype: a plain silhouette with collar and tie, no individual features."""
-    pen.ellipse(t.silhouette, 50, 103, 47, 33)
-    pen.polygon(t.silhouette, [(43.5, 52), (56.5, 52), (57, 74), (43, 74)])
+    pen.polygon(t.silhouette, _TORSO)
+    pen.polygon(t.silhouette, [(42.5, 52), (57.5, 52), (58, 76), (42, 76)])
     pen.ellipse(t.silhouette, HEAD_X, HEAD_Y, rx, ry)
-    pen.polygon(t.shirt, [(42, 70.5), (58, 70.5), (50, 86)])
-    pen.polygon(t.tie, [(48.2, 72), (51.8, 72), (53.2, 92), (50, 96), (46.8, 92)])
-    pen.polygon(t.silhouette, [(33, 69.5), (42, 70), (50, 88), (46, 100), (35, 100)])
-    pen.polygon(t.silhouette, [(67, 69.5), (58, 70), (50, 88), (54, 100), (65, 100)])
-    if look.glasses:
-        for side in (-1, 1):
-            pen.ellipse(t.glow, HEAD_X + side * 7, HEAD_Y + 1, 4.6, 3.6, width=0.9)
-        pen.line(t.glow, (HEAD_X - 2.4, HEAD_Y + 0.5), (HEAD_X + 2.4, HEAD_Y + 0.5), 0.9)
+    pen.polygon(t.shirt, [(41, 71.5), (59, 71.5), (50, 90)])
+    pen.polygon(t.tie, [(48.2, 74), (51.8, 74), (53.4, 94), (50, 98), (46.6, 94)])
+    pen.polygon(t.tie, [(47.4, 71.8), (52.6, 71.8), (51.8, 75.5), (48.2, 75.5)])
+    pen.polygon(t.silhouette, [(31, 72), (41, 70.5), (50, 90), (50, 101), (31, 101)])
+    pen.polygon(t.silhouette, [(69, 72), (59, 70.5), (50, 90), (50, 101), (69, 101)])
 
 
-def _draw_suit(pen: _Pen, look: Look, t: _Tones) -> None:
-    pen.polygon(t.shirt, [(41, 69), (59, 69), (50, 90)])
-    pen.polygon(t.tie, [(48.3, 73), (51.7, 73), (53.6, 95), (50, 100), (46.4, 95)])
-    pen.polygon(t.tie, [(47.4, 69.6), (52.6, 69.6), (51.8, 74), (48.2, 74)])  # the knot
-    pen.polygon(blend(t.shirt, t.cloth, 0.25), [(41, 69), (47.2, 69.4), (48.4, 75), (44, 73.5)])  # collar points
-    pen.polygon(blend(t.shirt, t.cloth, 0.25), [(59, 69), (52.8, 69.4), (51.6, 75), (56, 73.5)])
-    pen.polygon(t.cloth, [(31, 70), (41, 68.5), (50, 90), (45, 101), (33, 101)])  # lapels
-    pen.polygon(t.cloth, [(69, 70), (59, 68.5), (50, 90), (55, 101), (67, 101)])
-    pen.lines(t.cloth_shade, [(41, 68.5), (50, 90)], 0.6)
-    pen.lines(t.cloth_shade, [(59, 68.5), (50, 90)], 0.6)
-    pen.lines(t.rim, [(41, 68.5), (38, 78), (44, 80), (50, 90)], 0.5)
-    pen.lines(t.rim, [(59, 68.5), (62, 78), (56, 80), (50, 90)], 0.5)
+def _draw_suit(pen: _Pen, t: _Tones) -> None:
+    collar = blend(t.shirt, t.cloth, 0.2)
+    pen.polygon(t.shirt, [(40.5, 70.5), (59.5, 70.5), (50, 92)])
+    pen.polygon(t.tie, [(48.3, 75), (51.7, 75), (53.4, 96), (50, 100), (46.6, 96)])
+    pen.polygon(t.tie, [(47.3, 71.5), (52.7, 71.5), (51.8, 76), (48.2, 76)])  # the knot
+    pen.polygon(collar, [(41, 70), (47.4, 71), (48.2, 77), (43.5, 75)])  # collar points
+    pen.polygon(collar, [(59, 70), (52.6, 71), (51.8, 77), (56.5, 75)])
+    for side in (-1, 1):  # jacket fronts meeting at the button, with notched lapels
+        front = [(50 + side * 19, 73), (50 + side * 9.5, 70), (50, 92), (50, 101), (50 + side * 19, 101)]
+        pen.polygon(t.cloth, front)
+        pen.lines(t.rim, [(50 + side * 9.5, 70), (50 + side * 12.5, 79.5), (50 + side * 9, 80.5), (50, 92)], 0.5)
+        pen.line(t.cloth_shade, (50 + side * 9.5, 70), (50, 92), 0.5)
+    pen.ellipse(t.cloth_shade, 50, 95.5, 0.9, 0.9)
 
 
 def _draw_tunic(pen: _Pen, t: _Tones) -> None:
     """A closed, buttoned tunic with a turn-down collar (no shirt or tie showing)."""
-    pen.polygon(t.cloth, [(41.5, 64), (58.5, 64), (60, 72), (40, 72)])
-    pen.polygon(t.cloth_shade, [(41.5, 64), (50, 71), (58.5, 64), (60, 72), (40, 72)], width=0.6)
-    pen.polygon(t.rim, [(40.5, 67), (50, 74), (42, 76)], width=0.5)
-    pen.polygon(t.rim, [(59.5, 67), (50, 74), (58, 76)], width=0.5)
-    pen.line(t.cloth_shade, (50, 74), (50, 101), 0.7)
-    for y in (79, 86, 93, 100):
-        pen.ellipse(t.rim, 51.8, y, 1.0, 1.0)
-    for x in (31, 57):  # chest pockets with flaps
-        pen.polygon(t.rim, [(x, 82), (x + 12, 82), (x + 12, 86), (x, 86)], width=0.5)
+    pen.polygon(t.cloth, [(41.5, 66), (58.5, 66), (61, 76), (39, 76)])
+    for side in (-1, 1):  # the collar's two flaps, meeting at the throat
+        flap = [(50 + side * 8.6, 66.5), (50 + side * 0.6, 71.5), (50 + side * 4.5, 77.5), (50 + side * 11, 73)]
+        pen.polygon(t.cloth_shade, flap)
+        pen.polygon(t.rim, flap, width=0.45)
+    pen.line(t.cloth_shade, (50.4, 72), (50.4, 101), 0.6)
+    for y in (80, 87, 94):
+        pen.ellipse(t.rim, 52, y, 0.9, 0.9)
+    for x in (30, 58):  # chest pockets with pointed flaps
+        pen.lines(t.rim, [(x, 84), (x + 12, 84), (x + 12, 86.5), (x + 6, 88), (x, 86.5), (x, 84)], 0.45)
 
 
 def _draw_face(pen: _Pen, look: Look, t: _Tones, rx: float, ry: float) -> None:
     cx, cy = HEAD_X, HEAD_Y
-    # a soft shadow along the jaw gives the head volume without drawing features
-    pen.polygon(t.skin_shade, _arc(cx, cy, rx, ry, 20, 160) + _arc(cx, cy + 2, rx * 0.82, ry * 0.9, 160, 20)[::1])
+    # a soft shadow along the jaw gives the head volume
+    pen.polygon(t.skin_shade, _arc(cx, cy, rx, ry, 15, 165) + _arc(cx, cy + 1.5, rx * 0.86, ry * 0.93, 165, 15))
     for side in (-1, 1):
-        pen.line(t.feature, (cx + side * 4.5, cy - 4.2), (cx + side * 10, cy - 4.6), 1.1)  # brows
-        pen.ellipse(t.feature, cx + side * 7, cy + 0.8, 1.2, 0.9)  # eyes
-    pen.lines(t.skin_shade, [(cx + 0.6, cy + 1), (cx - 0.6, cy + 8.5), (cx + 2, cy + 9.2)], 0.9)  # nose
-    pen.line(t.feature, (cx - 3.6, cy + 13.4), (cx + 3.6, cy + 13.4), 0.8)  # mouth
+        pen.line(t.feature, (cx + side * 4.2, cy - 4.4), (cx + side * 9.6, cy - 4.9), 1.0)  # brows
+        pen.ellipse(t.feature, cx + side * 6.8, cy + 0.6, 1.15, 0.85)  # eyes
+    pen.lines(t.skin_shade, [(cx + 0.6, cy + 1.5), (cx - 0.8, cy + 8.5), (cx + 1.8, cy + 9.2)], 0.8)  # nose
+    pen.line(t.feature, (cx - 3.4, cy + 13.2), (cx + 3.4, cy + 13.2), 0.75)  # mouth
     if look.beard == "goatee":
-        pen.polygon(t.hair, [(cx - 5, cy + 11.8), (cx + 5, cy + 11.8), (cx + 3.5, cy + 12.8), (cx - 3.5, cy + 12.8)])
-        pen.polygon(t.hair, [(cx - 4.5, cy + 15), (cx + 4.5, cy + 15), (cx + 3, cy + ry + 1.5),
-                             (cx, cy + ry + 3), (cx - 3, cy + ry + 1.5)])
+        pen.polygon(t.hair, [(cx - 4.6, cy + 11.6), (cx + 4.6, cy + 11.6), (cx + 3.2, cy + 12.6), (cx - 3.2, cy + 12.6)])
+        pen.polygon(t.hair, [(cx - 4.2, cy + 14.6), (cx + 4.2, cy + 14.6), (cx + 2.8, cy + ry + 1.2),
+                             (cx, cy + ry + 2.6), (cx - 2.8, cy + ry + 1.2)])
 
 
-def _draw_back_hair(pen: _Pen, look: Look, t: _Tones, rx: float, ry: float) -> None:
-    """Hair seen behind the head's outline (before the face is drawn)."""
-    cx, cy = HEAD_X, HEAD_Y
-    if look.hair in ("full", "parted", "swept_back", "swept_volume"):
-        pen.ellipse(t.hair_shade, cx, cy - 2.5, rx + 1.4, ry + 0.5)
+def _side_band(cx: float, cy: float, rx: float, ry: float, side: int, upper: float, lower: float,
+               thickness: float, outset: float) -> list[tuple[float, float]]:
+    """Hair hugging the skull on one side between two angles (degrees below the horizontal)."""
+
+    def point(angle: float, grow: float) -> tuple[float, float]:
+        a = math.radians(angle)
+        return cx + side * (rx + grow) * math.cos(a), cy + (ry + grow) * math.sin(a)
+
+    n = 10
+    angles = [upper + (lower - upper) * i / n for i in range(n + 1)]
+    # thin at the top, full above the ear, so the band reads as hair and not as a tuft
+    inner = [point(a, -thickness * (0.25 + 0.75 * i / n)) for i, a in enumerate(angles)]
+    return [point(a, outset * i / n) for i, a in enumerate(angles)] + inner[::-1]
 
 
-def _hair_cap(cx: float, cy: float, rx: float, ry: float, lift: float, hairline: float, temple: float,
-              sweep: float = 0.0) -> list[tuple[float, float]]:
-    """A cap of hair: the outer line `lift` above the skull, the hairline `hairline` of the
-    way down from the top, meeting the sides at the temples; `sweep` tilts the hairline."""
-    outer = _arc(cx, cy - lift * 0.6, rx + 1.0, ry + lift, 180 + temple, 360 - temple, 24)
-    top = cy - ry
-    inner = []
-    n = 16
+def _hair_cap(cx: float, cy: float, rx: float, ry: float, shape: _HairShape) -> list[tuple[float, float]]:
+    """The outline of hair over the top of the head, from the left temple to the right one."""
+    outer_rx, outer_ry = rx + shape.side_lift, ry + shape.top_lift
+    right = math.degrees(math.asin(max(-1.0, min(1.0, shape.temple / outer_ry))))  # negative: above centre
+    outer = _arc(cx, cy, outer_rx, outer_ry, 180 - right, 360 + right, 28)
+    hair_y = cy - ry + ry * shape.hairline
+    corner = rx * 0.8
+    half = rx * math.sqrt(max(0.0, 1 - (shape.temple / ry) ** 2))  # the skull's half-width there
+    inner = [(cx + half - 1.2, cy + shape.temple), (cx + half - 2.6, cy + shape.temple - 2.0)]
+    n = 14
     for i in range(n + 1):
-        u = i / n  # right to left
-        x = cx + rx * math.cos(math.radians(-temple)) * (1 - 2 * u)
-        edge = math.sin(math.pi * u)  # 0 at the temples, 1 in the middle
-        y = (cy + ry * math.sin(math.radians(-temple))) * (1 - edge) + (top + ry * hairline) * edge
-        y += sweep * (u - 0.5) * edge
+        u = i / n  # right to left across the forehead
+        x = cx + corner * (1 - 2 * u)
+        arch = 1.8 * math.sin(math.pi * u)  # the hairline rises a little in the middle
+        y = hair_y + 2.2 - arch + shape.sweep * (0.5 - u)
         inner.append((x, y))
+    inner += [(cx - half + 2.6, cy + shape.temple - 2.0), (cx - half + 1.2, cy + shape.temple)]
     return outer + inner
 
 
 def _draw_hair(pen: _Pen, look: Look, t: _Tones, rx: float, ry: float) -> None:
     cx, cy = HEAD_X, HEAD_Y
     style = look.hair
-    if style == "bald":
-        for side in (-1, 1):  # a short fringe above the ears
-            pen.polygon(t.hair, _arc(cx, cy, rx + 0.6, ry + 0.4, 180 - side * 180 - 8 * side, 180 - side * 180 + 32 * side, 8)[::-1]
-                        + _arc(cx, cy, rx - 2.8, ry - 2.5, 180 - side * 180 - 8 * side, 180 - side * 180 + 32 * side, 8))
-            pen.polygon(t.hair, [(cx + side * (rx + 0.6), cy + 2), (cx + side * (rx - 2.2), cy - 8),
-                                 (cx + side * (rx - 1.5), cy + 2)])
-        return
-    if style == "receding":
+    if style == "bald":  # a short fringe above and behind the ears
         for side in (-1, 1):
-            pen.polygon(t.hair, [(cx + side * (rx + 0.8), cy + 1), (cx + side * (rx + 0.2), cy - 11),
-                                 (cx + side * (rx - 4), cy - 16), (cx + side * (rx - 3.2), cy - 9),
-                                 (cx + side * (rx - 1.6), cy + 1)])
-        pen.polygon(t.hair, _hair_cap(cx, cy, rx * 0.72, ry, 0.6, 0.16, 40))
+            pen.polygon(t.hair, _side_band(cx, cy, rx, ry, side, -34, 8, 2.6, 0.6))
         return
-    if style == "full":
-        cap = _hair_cap(cx, cy, rx, ry, 3.2, 0.34, 12, sweep=3.5)
-    elif style == "parted":
-        cap = _hair_cap(cx, cy, rx, ry, 2.0, 0.33, 12, sweep=2.5)
-    elif style == "swept_back":
-        cap = _hair_cap(cx, cy, rx, ry, 2.4, 0.26, 16, sweep=-0.5)
-    elif style == "swept_volume":
-        cap = _hair_cap(cx, cy, rx + 0.6, ry, 4.2, 0.3, 10, sweep=-3.5)
-    elif style == "high_top":
-        cap = _hair_cap(cx, cy, rx * 0.93, ry, 4.0, 0.3, 30, sweep=0.0)
-        for side in (-1, 1):  # closely cut sides
-            pen.polygon(t.skin_shade, [(cx + side * (rx + 0.2), cy - 2), (cx + side * (rx - 0.4), cy - 10),
-                                       (cx + side * (rx - 3.8), cy - 13), (cx + side * (rx - 2.2), cy - 2)])
-    else:
+    if style == "receding":  # thin hair on the crown, fuller at the sides
+        for side in (-1, 1):
+            pen.polygon(t.hair, _side_band(cx, cy, rx, ry, side, -70, 6, 2.8, 0.8))
+        crown = _HairShape(top_lift=1.0, side_lift=0.3, hairline=0.08, temple=-14.0)
+        pen.polygon(t.hair, _hair_cap(cx, cy, rx * 0.78, ry, crown))
+        return
+    shape = _HAIR_SHAPES.get(style)
+    if shape is None:
         raise ValueError(f"no hair style {style!r}")
-    pen.polygon(t.hair, cap)
-    if style in ("full", "parted"):  # the parting, on the left of the picture
-        pen.line(t.hair_shade, (cx - rx * 0.42, cy - ry * 0.62), (cx - rx * 0.3, cy - ry - 1.5), 0.7)
-    if style in ("swept_back", "swept_volume", "high_top"):  # combing lines give direction
-        for dx in (-6, 0, 6):
-            pen.line(t.hair_shade, (cx + dx, cy - ry * 0.62), (cx + dx * 1.1, cy - ry - 1.8), 0.5)
+    if style == "high_top":  # closely cut sides
+        for side in (-1, 1):
+            pen.polygon(t.skin_shade, _side_band(cx, cy, rx, ry, side, -45, -4, 2.0, 0.2))
+    pen.polygon(t.hair, _hair_cap(cx, cy, rx, ry, shape))
+    hair_y = cy - ry + ry * shape.hairline
+    outer_rx, outer_ry = rx + shape.side_lift, ry + shape.top_lift
+
+    def inside_top(x: float) -> float:  # a point just inside the hair's outline above x
+        return cy - outer_ry * math.sqrt(max(0.0, 1 - ((x - cx) / outer_rx) ** 2)) + 1.6
+
+    if shape.part:
+        x = cx + shape.part * rx
+        pen.line(t.hair_shade, (x, hair_y + 1.5), (x + 1.0, inside_top(x + 1.0)), 0.6)
+    if shape.combed:
+        for dx in (-7.5, -2.5, 2.5, 7.5):
+            x = cx + dx * 1.15
+            pen.line(t.hair_shade, (cx + dx, hair_y + 0.5), (x, inside_top(x)), 0.45)
 
 
-def _draw_glasses(pen: _Pen, look: Look, t: _Tones) -> None:
-    cx, cy = HEAD_X, HEAD_Y + 0.8
-    colour = t.feature if look.glasses == "round" else blend(t.feature, t.skin, 0.35)
-    width = 0.9 if look.glasses == "round" else 0.6
+def _draw_glasses(pen: _Pen, look: Look, t: _Tones, rx: float) -> None:
+    cx, cy = HEAD_X, HEAD_Y + 0.6
+    colour = t.feature if look.glasses == "round" else blend(t.feature, t.skin, 0.3)
+    width = 0.85 if look.glasses == "round" else 0.55
     for side in (-1, 1):
         if look.glasses == "round":
-            pen.ellipse(colour, cx + side * 7, cy, 4.4, 4.2, width=width)
+            pen.ellipse(colour, cx + side * 6.8, cy, 4.2, 4.0, width=width)
         else:
-            pen.ellipse(colour, cx + side * 7, cy, 5.0, 3.4, width=width)
-        pen.line(colour, (cx + side * 11.2, cy - 1), (cx + side * 16, cy - 2), width)
-    pen.line(colour, (cx - 2.6, cy - 0.6), (cx + 2.6, cy - 0.6), width)
+            pen.ellipse(colour, cx + side * 6.8, cy, 4.8, 3.3, width=width)
+        pen.line(colour, (cx + side * 11, cy - 0.8), (cx + side * (rx - 0.4), cy - 1.6), width)
+    pen.line(colour, (cx - 2.6, cy - 0.5), (cx + 2.6, cy - 0.5), width)
 
 
-def _draw_ground(pen: _Pen, surface: pygame.Surface, t: _Tones) -> None:
-    surface.fill(t.ground)
-    for i in range(8):  # a soft pool of light behind the head
-        pen.ellipse(blend(t.ground, t.glow, (i + 1) / 8), HEAD_X, HEAD_Y + 8, 46 - i * 4.2, 44 - i * 4.2)
+def _ground(size: tuple[int, int], t: _Tones) -> pygame.Surface:
+    """The portrait's background: a soft pool of light behind the head (radial, no bands)."""
+    w, h = size
+    x = (np.arange(w, dtype=np.float32) - w / 2) / max(1, w)
+    y = (np.arange(h, dtype=np.float32) - h * 0.42) / max(1, h)
+    r = np.sqrt(x[:, None] ** 2 + (y[None, :] * 1.1) ** 2)
+    light = np.clip(1.0 - r / 0.55, 0.0, 1.0)[:, :, None] ** 1.6
+    ground, glow = np.asarray(t.ground, np.float32), np.asarray(t.glow, np.float32)
+    return pygame.surfarray.make_surface((ground + (glow - ground) * light).astype(np.uint8))
 
 
 def _nameplate_font(palette: Palette, px: int, fonts: Fonts | None) -> pygame.font.Font:
@@ -359,39 +395,47 @@ def _nameplate_font(palette: Palette, px: int, fonts: Fonts | None) -> pygame.fo
 def _fit(font: pygame.font.Font, text: str, width: int) -> str:
     if font.size(text)[0] <= width:
         return text
-    while text and font.size(text + "…")[0] > width:
+    while text and font.size(text + "\u2026")[0] > width:
         text = text[:-1]
-    return text + "…" if text else ""
+    return text + "\u2026" if text else ""
 
 
 def portrait(personality_id: str, name: str, size: tuple[int, int], palette: Palette,
              fonts: Fonts | None = None) -> pygame.Surface:
-    """A stylised bust of a leader with a nameplate; the same id always gives the same picture."""
+    """A stylised bust of a leader with a nameplate; the same id always gives the same picture.
+
+    `fonts` (optional) sets the nameplate's type; by default the theme's heading face."""
     width, height = max(8, int(size[0])), max(8, int(size[1]))
-    plate_h = max(12, round(height * 0.15)) if height >= 40 else 0
+    plate_h = max(12, round(height * 0.13)) if height >= 48 else 0
     art_h = height - plate_h
     look = look_for(personality_id)
     tones = _tones(palette, look)
-    # Drawn three times larger and smoothed down: pygame's filled shapes have no
-    # anti-aliasing, and the figure is small on screen.
+    # Drawn larger and smoothed down: pygame's filled shapes have no anti-aliasing, and
+    # the figure is small on screen.
     ss = 3 if width * art_h <= 400 * 500 else 2
-    big = pygame.Surface((width * ss, art_h * ss), 0, 32)
-    side = min(width, art_h) * ss
-    box = pygame.Rect((width * ss - side) // 2, art_h * ss - side, side, side)
-    pen = _Pen(big, box)
-    _draw_ground(pen, big, tones)
-    _draw_bust(pen, look, tones)
+    big = pygame.transform.scale(_ground((width, art_h), tones), (width * ss, art_h * ss))
+    side = round(min(width, art_h * 0.95) * ss * 1.08)
+    box = pygame.Rect(0, 0, side, side)
+    box.midbottom = (width * ss // 2, art_h * ss + round(side * 0.02))
+    _draw_bust(_Pen(big, box), look, tones)
     out = pygame.Surface((width, height), 0, 32)
     out.blit(pygame.transform.smoothscale(big, (width, art_h)), (0, 0))
     if plate_h:
-        plate = pygame.Rect(0, art_h, width, plate_h)
-        out.fill(palette.panel, plate)
-        pygame.draw.line(out, palette.panel_border, plate.topleft, (plate.right - 1, plate.top), 1)
-        font = _nameplate_font(palette, max(6, round(plate_h * 0.62)), fonts)
-        text = font.render(_fit(font, name, width - 8), True, palette.ink)
-        out.blit(text, text.get_rect(center=plate.center))
+        _draw_nameplate(out, pygame.Rect(0, art_h, width, plate_h), name, palette, fonts)
     pygame.draw.rect(out, palette.panel_border, out.get_rect(), 1)
     return out
+
+
+def _draw_nameplate(out: pygame.Surface, plate: pygame.Rect, name: str, palette: Palette, fonts: Fonts | None) -> None:
+    out.fill(palette.panel, plate)
+    pygame.draw.line(out, palette.panel_border, plate.topleft, (plate.right - 1, plate.top), 1)
+    px = max(6, round(plate.height * 0.52))
+    font = _nameplate_font(palette, px, fonts)
+    while px > 8 and font.size(name)[0] > plate.width - 8:  # shrink a long name before cutting it
+        px -= 1
+        font = _nameplate_font(palette, px, fonts)
+    text = font.render(_fit(font, name, plate.width - 8), True, palette.ink)
+    out.blit(text, text.get_rect(center=plate.center))
 
 
 # --------------------------------------------------------------------------- backdrops

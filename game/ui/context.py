@@ -14,26 +14,14 @@ from dataclasses import dataclass
 import pygame
 
 from game.content.library import Library
+from game.ui.art import backdrop, portrait
 from game.ui.fonts import Fonts
 from game.ui.palette import Palette, palette_for
 from game.ui.settings import Settings
 from game.ui.text import TextKit
 
-# TEMPORARY: art.py and sound.py are being written beside this file; until they exist
-# these stand-ins keep the window running. Remove once both modules are in place.
-try:
-    from game.ui.art import backdrop, portrait
-except ImportError:  # pragma: no cover - temporary
-    def portrait(personality_id, name, size, palette):  # type: ignore[no-redef]
-        image = pygame.Surface(size)
-        image.fill(palette.panel)
-        pygame.draw.rect(image, palette.panel_border, image.get_rect(), 2)
-        return image
-
-    def backdrop(theme, size, palette):  # type: ignore[no-redef]
-        image = pygame.Surface(size)
-        image.fill(palette.bg)
-        return image
+# TEMPORARY: sound.py is being written beside this file; until it exists this stand-in
+# keeps the window running. Remove once the module is in place.
 try:
     from game.ui.sound import Sound
 except ImportError:  # pragma: no cover - temporary

@@ -42,6 +42,16 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
     return lines
 
 
+def wrap_pre(font: pygame.font.Font, text: str, width: int) -> list[str]:
+    """Preformatted lines (error reports with a caret under a column): spaces are kept and
+    a line too wide is broken between letters."""
+    width = max(1, int(width))
+    lines: list[str] = []
+    for raw in str(text).expandtabs(4).split("\n"):
+        lines.extend(_break_word(font, raw, width) if raw else [""])
+    return lines
+
+
 def _break_word(font: pygame.font.Font, word: str, width: int) -> list[str]:
     """A word split into pieces that each fit (the last piece may be shorter)."""
     if font.size(word)[0] <= width:
@@ -71,13 +81,13 @@ class TextKit:
         self._wrapped.clear()
         self._rendered.clear()
 
-    def wrap(self, font: pygame.font.Font, text: str, width: int) -> list[str]:
-        key = (id(font), text, int(width))
+    def wrap(self, font: pygame.font.Font, text: str, width: int, pre: bool = False) -> list[str]:
+        key = (id(font), text, int(width), pre)
         lines = self._wrapped.get(key)
         if lines is None:
             if len(self._wrapped) > self.LIMIT:
                 self._wrapped.clear()
-            lines = self._wrapped[key] = wrap(font, text, width)
+            lines = self._wrapped[key] = (wrap_pre if pre else wrap)(font, text, width)
         return lines
 
     def render(self, font: pygame.font.Font, text: str, colour: RGB) -> pygame.Surface:
@@ -89,15 +99,15 @@ class TextKit:
             surface = self._rendered[key] = font.render(text, True, colour)
         return surface
 
-    def height(self, font: pygame.font.Font, text: str, width: int) -> int:
-        return len(self.wrap(font, text, width)) * font.get_linesize()
+    def height(self, font: pygame.font.Font, text: str, width: int, pre: bool = False) -> int:
+        return len(self.wrap(font, text, width, pre)) * font.get_linesize()
 
     def draw(self, surface: pygame.Surface, font: pygame.font.Font, text: str, colour: RGB, rect: pygame.Rect,
-             align: str = "left") -> int:
+             align: str = "left", pre: bool = False) -> int:
         """Draw `text` wrapped into rect's width from its top; returns the height used."""
         y = rect.top
         step = font.get_linesize()
-        for line in self.wrap(font, text, rect.width):
+        for line in self.wrap(font, text, rect.width, pre):
             if line:
                 image = self.render(font, line, colour)
                 if align == "center":

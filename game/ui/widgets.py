@@ -199,22 +199,23 @@ class TextBlock(Widget):
     """Wrapped text in one style."""
 
     def __init__(self, text: str, style: str = "body", tone: str | RGB = "ink", align: str = "left", key: str = "",
-                 span_all: bool = False):
+                 span_all: bool = False, pre: bool = False):
         super().__init__(key)
         self.text = text
+        self.pre = pre
         self.style = style
         self.tone = tone
         self.align = align
         self.span_all = span_all
 
     def measure(self, ctx, width: int) -> int:
-        return ctx.text.height(ctx.font(self.style), self.text, width)
+        return ctx.text.height(ctx.font(self.style), self.text, width, self.pre)
 
     def natural_width(self, ctx) -> int:
         return max((ctx.font(self.style).size(line)[0] for line in self.text.split("\n")), default=0)
 
     def draw(self, surface, ctx, focused, hovered) -> None:
-        ctx.text.draw(surface, ctx.font(self.style), self.text, colour(ctx, self.tone), self.rect, self.align)
+        ctx.text.draw(surface, ctx.font(self.style), self.text, colour(ctx, self.tone), self.rect, self.align, self.pre)
 
     def texts(self) -> list[str]:
         return [self.text]
@@ -350,10 +351,10 @@ class FlowRow(Widget):
 class Line:
     """One paragraph on a card: text in a style and tone."""
 
-    __slots__ = ("text", "style", "tone")
+    __slots__ = ("text", "style", "tone", "pre")
 
-    def __init__(self, text: str, style: str = "body", tone: str = "ink"):
-        self.text, self.style, self.tone = text, style, tone
+    def __init__(self, text: str, style: str = "body", tone: str = "ink", pre: bool = False):
+        self.text, self.style, self.tone, self.pre = text, style, tone, pre
 
 
 class Chip:
@@ -416,7 +417,7 @@ class Card(Widget):
         gap = ctx.metrics.gap // 2
         h = ctx.text.height(ctx.font(self.title_style), self.title, inner) if self.title else 0
         for line in self.lines:
-            h += gap + ctx.text.height(ctx.font(line.style), line.text, inner)
+            h += gap + ctx.text.height(ctx.font(line.style), line.text, inner, line.pre)
         if self.chips:
             rows = self._chip_rows(ctx, inner)
             h += gap + len(rows) * self._chip_h(ctx) + (len(rows) - 1) * gap
@@ -455,7 +456,7 @@ class Card(Widget):
         for line in self.lines:
             y += m.gap // 2
             tone = p.muted if dim else colour(ctx, line.tone)
-            y += ctx.text.draw(surface, ctx.font(line.style), line.text, tone, pygame.Rect(x, y, inner, 0))
+            y += ctx.text.draw(surface, ctx.font(line.style), line.text, tone, pygame.Rect(x, y, inner, 0), pre=line.pre)
         if self.chips:
             y += m.gap // 2
             font = ctx.font("small")

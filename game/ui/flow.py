@@ -1,0 +1,45 @@
+"""How the scenes hand a match to each other: starting one, resuming one from a save.
+
+Kept apart from the scenes so that the title, the load list, the pause menu and the
+command line all open a game the same way (and the scene modules need not import each
+other in a circle).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.match import Match, resume_match
+from game.saves import read_save
+from game.ui.context import AppContext
+from game.ui.scene import Scene
+
+
+def load_match(ctx: AppContext, path: Path) -> Match:
+    """The match saved at path; raises SaveError with a located message."""
+    return resume_match(ctx.library, read_save(path), path)
+
+
+def scenes_for_match(ctx: AppContext, match: Match) -> list[Scene]:
+    """The stack for a resumed match: the title under the table (or the ending)."""
+    from game.ui.scenes.ending import EndingScene
+    from game.ui.scenes.table import TableScene
+    from game.ui.scenes.title import TitleScene
+
+    top = EndingScene(ctx, match) if match.game.over else TableScene(ctx, match)
+    return [TitleScene(ctx), top]
+
+
+def scenes_for_new_match(ctx: AppContext, match: Match) -> list[Scene]:
+    """The stack for a new match: the title under the briefing."""
+    from game.ui.scenes.briefing import BriefingScene
+    from game.ui.scenes.title import TitleScene
+
+    return [TitleScene(ctx), BriefingScene(ctx, match)]
+
+
+def save_summary(data: dict) -> str:
+    """One line about a save: which summit, which side, how far."""
+    title = data.get("title") or data.get("scenario", "?")
+    turns = len(data.get("choices") or [])
+    return f"{title}; playing {data.get('side', '?')}; {turns} turn{'s' if turns != 1 else ''} played"
