@@ -20,6 +20,7 @@ from typing import Any, Union
 
 from pydantic import BaseModel, ValidationError
 
+from game.content.assets import IMAGE_SUFFIXES, asset_problem
 from game.content.errors import ContentError, Problem, sorted_problems
 from game.content.models import Personality, Scenario
 from game.content.references import check_scenario
@@ -96,7 +97,13 @@ def scenario_from(document: Document, known_personalities: set[str] | None = Non
 
 
 def personality_from(document: Document) -> Personality:
-    return _validate(Personality, document, "a personality")
+    personality = _validate(Personality, document, "a personality")
+    if personality.portrait is not None:
+        message = asset_problem(Path(document.filename).parent, personality.portrait, IMAGE_SUFFIXES)
+        if message:
+            line, col = locate(document.marks, ("portrait",))
+            raise ContentError(with_snippets([Problem(document.filename, line, col, "portrait", message)], document.text))
+    return personality
 
 
 ModelT = typing.TypeVar("ModelT", bound=BaseModel)

@@ -84,6 +84,10 @@ class Personality(Strict):
     historical: bool = Field(False, description="Portrays a real person (public record only).")
     traits: Traits = Traits()
     strategy: Strategy
+    portrait: str | None = Field(
+        None,
+        description="A drawn (never photographed) portrait image, a path relative to this file's folder; it may not leave it.",
+    )
     lines: dict[Literal[ACTION_KINDS_AI], list[Text]] = Field(
         default_factory=dict,
         description="Dialogue by AI action; {issue}, {position}, {leader}, {you} are filled in.",

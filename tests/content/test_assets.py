@@ -1,0 +1,56 @@
+"""Asset paths in content files cannot leave their folder."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.content.errors import ContentError
+from game.content.loader import load_personality
+
+BASE = """id: painter
+name: The Painter
+description: A test personality.
+strategy: {family: conceder}
+portrait: {path}
+"""
+
+
+@pytest.mark.parametrize(
+    "path, message",
+    [
+        ("../secret.png", "may not leave"),
+        ("/etc/passwd.png", "absolute path"),
+        ("faces/../../x.png", "may not leave"),
+        ("face.exe", "must end in one of"),
+        ("missing.png", "not found"),
+    ],
+)
+def test_bad_asset_paths_are_located_errors(tmp_path, path, message):
+    (tmp_path / "secret.png").write_bytes(b"x")
+    folder = tmp_path / "mod"
+    folder.mkdir()
+    f = folder / "painter.yaml"
+    f.write_text(BASE.replace("{path}", repr(path)))
+    with pytest.raises(ContentError) as e:
+        load_personality(f)
+    text = str(e.value)
+    assert f"{f}:5:11: portrait: " in text and message in text
+
+
+def test_a_link_out_of_the_folder_is_refused(tmp_path):
+    (tmp_path / "outside.png").write_bytes(b"x")
+    folder = tmp_path / "mod"
+    folder.mkdir()
+    (folder / "face.png").symlink_to(tmp_path / "outside.png")
+    f = folder / "painter.yaml"
+    f.write_text(BASE.replace("{path}", "face.png"))
+    with pytest.raises(ContentError, match="leaves the file's folder"):
+        load_personality(f)
+
+
+def test_a_good_asset_path_loads(tmp_path):
+    (tmp_path / "faces").mkdir()
+    (tmp_path / "faces" / "painter.png").write_bytes(b"x")
+    f = tmp_path / "painter.yaml"
+    f.write_text(BASE.replace("{path}", "faces/painter.png"))
+    assert load_personality(f).portrait == "faces/painter.png"
