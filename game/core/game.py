@@ -17,7 +17,7 @@ import numpy as np
 from game.core import rules
 from game.core.spec import GameSpec
 from game.core.state import BatchState, new_state
-from game.core.transcript import describe_turn, ending_record, opening_record
+from game.core.transcript import describe_turn, ending_record, importance, opening_record
 
 SAVE_VERSION = 1
 
@@ -99,7 +99,7 @@ class Game:
                 "their_offer": spec.position_labels[i][offer] if offer >= 0 else None,
                 "your_position": spec.position_labels[i][mine],
                 "probed": bool(st.probed[0, i]),
-                "their_interest": _estimate_words(float(st.estimate[0, i])) if st.probed[0, i] else None,
+                "their_interest": f"{importance(float(st.estimate[0, i]))} to them" if st.probed[0, i] else None,
                 "their_need": spec.ai_notes[i] if st.probed[0, i] else None,
             })
         sess = spec.sessions[min(self.session_index, len(spec.sessions) - 1)]
@@ -145,13 +145,3 @@ class Game:
         for choice in data["choices"]:
             spec.action_index(choice)  # KeyError if the scenario no longer has it
         return cls(spec, st, list(data["choices"]), list(data["transcript"]))
-
-
-def _estimate_words(weight: float) -> str:
-    if weight >= 0.3:
-        return "vital to them"
-    if weight >= 0.2:
-        return "important to them"
-    if weight >= 0.12:
-        return "secondary for them"
-    return "minor for them"

@@ -117,7 +117,7 @@ def describe_turn(spec: GameSpec, st: BatchState, outcome, row: int) -> dict:
         est = float(st.estimate[row, action.issue])
         record["probe"] = {
             "issue": spec.issue_ids[action.issue],
-            "importance": _importance(est),
+            "importance": importance(est),
             "estimate": round(est, 3),
             "note": spec.ai_notes[action.issue],
         }
@@ -126,7 +126,8 @@ def describe_turn(spec: GameSpec, st: BatchState, outcome, row: int) -> dict:
     return record
 
 
-def _importance(weight: float) -> str:
+def importance(weight: float) -> str:
+    """An estimated interest weight in words."""
     if weight >= 0.3:
         return "vital"
     if weight >= 0.2:
