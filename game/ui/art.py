@@ -62,7 +62,7 @@ def look_for(personality_id: str) -> Look:
         return known
     def pick(aspect: str, options: tuple[str, ...]) -> str:
         # one crc32 per aspect: the low bits of a single code are too alike between ids
-        return options[zlib.crc32(f"{personality_id}/{aspect}".encode("utf-8")) % len(options)]
+        return options[zlib.crc32(f"{personality_id}/{aspect}".encode()) % len(options)]
 
     return Look(
         face=pick("face", ("oval", "round", "long", "broad")),
@@ -138,7 +138,7 @@ def _tones(palette: Palette, look: Look) -> _Tones:
         hair=hair,
         hair_shade=blend(hair, dark, 0.3),
         tie=tie,
-        silhouette=blend(ground, dark, 0.55),
+        silhouette=blend(blend(ground, dark, 0.55), cloth, 0.25),  # archetypes differ a little in dress
     )
 
 
@@ -174,7 +174,8 @@ class _Pen:
         pygame.draw.lines(self.surface, colour, False, [self.p(x, y) for x, y in points], self.w(width))
 
 
-def _arc(cx: float, cy: float, rx: float, ry: float, start: float, stop: float, n: int = 18) -> list[tuple[float, float]]:
+def _arc(cx: float, cy: float, rx: float, ry: float, start: float, stop: float,
+         n: int = 18) -> list[tuple[float, float]]:
     """Points on an ellipse from angle start to stop (degrees; 0 = right, -90 = top)."""
     out = []
     for i in range(n + 1):
@@ -218,7 +219,7 @@ _HAIR_SHAPES = {
 def _draw_bust(pen: _Pen, look: Look, t: _Tones) -> None:
     rx, ry = _HEADS[look.face]
     if look.generic:
-        _draw_generic(pen, look, t, rx, ry)
+        _draw_generic(pen, t, rx, ry)
         return
     # shoulders first, then the neck and collar, so the jacket frames the shirt
     pen.polygon(t.cloth, _TORSO)
@@ -236,7 +237,7 @@ def _draw_bust(pen: _Pen, look: Look, t: _Tones) -> None:
         _draw_glasses(pen, look, t, rx)
 
 
-def _draw_generic(pen: _Pen, look: Look, t: _Tones, rx: float, ry: float) -> None:
+def _draw_generic(pen: _Pen, t: _Tones, rx: float, ry: float) -> None:
     """An archetype: a plain silhouette with collar and tie, no individual features."""
     pen.polygon(t.silhouette, _TORSO)
     pen.polygon(t.silhouette, [(42.5, 52), (57.5, 52), (58, 76), (42, 76)])
@@ -287,7 +288,8 @@ def _draw_face(pen: _Pen, look: Look, t: _Tones, rx: float, ry: float) -> None:
     pen.lines(t.skin_shade, [(cx + 0.6, cy + 1.5), (cx - 0.8, cy + 8.5), (cx + 1.8, cy + 9.2)], 0.8)  # nose
     pen.line(t.feature, (cx - 3.4, cy + 13.2), (cx + 3.4, cy + 13.2), 0.75)  # mouth
     if look.beard == "goatee":
-        pen.polygon(t.hair, [(cx - 4.6, cy + 11.6), (cx + 4.6, cy + 11.6), (cx + 3.2, cy + 12.6), (cx - 3.2, cy + 12.6)])
+        moustache = [(cx - 4.6, cy + 11.6), (cx + 4.6, cy + 11.6), (cx + 3.2, cy + 12.6), (cx - 3.2, cy + 12.6)]
+        pen.polygon(t.hair, moustache)
         pen.polygon(t.hair, [(cx - 4.2, cy + 14.6), (cx + 4.2, cy + 14.6), (cx + 2.8, cy + ry + 1.2),
                              (cx, cy + ry + 2.6), (cx - 2.8, cy + ry + 1.2)])
 
@@ -472,37 +474,47 @@ def _cable_paper(width: int, height: int, palette: Palette) -> pygame.Surface:
     for x in range(0, width, tile_w):
         for y in range(0, height, tile_h):
             out.blit(tile, (x, y))
-    # age: a few large, soft patches toward the darker desk tone
+    # age: a few large, soft patches toward the darker desk tone, subtracted from the grain.
+    # Smoothed at 1/8 size and enlarged without smoothing: the steps are under one level.
     mottle = rng.uniform(0.0, 1.0, size=(12, 8, 1)).astype(np.float32)
-    paper, aged = np.asarray(palette.paper, np.float32), np.asarray(palette.bg, np.float32)
-    patches = (paper + (aged - paper) * mottle).astype(np.uint8)
-    blotches = pygame.transform.smoothscale(pygame.surfarray.make_surface(patches), (width, height))
-    blotches.set_alpha(70)
-    out.blit(blotches, (0, 0))
+    darkening = np.clip(np.asarray(palette.paper, np.float32) - np.asarray(palette.bg, np.float32), 0, 255) * 0.3
+    small = (max(1, width // 8), max(1, height // 8))
+    patches = pygame.transform.smoothscale(pygame.surfarray.make_surface((mottle * darkening).astype(np.uint8)), small)
+    out.blit(pygame.transform.scale(patches, (width, height)), (0, 0), special_flags=pygame.BLEND_RGB_SUB)
     _telegram_rules(out, palette)
     return out
 
 
 def _telegram_rules(out: pygame.Surface, palette: Palette) -> None:
-    """A telegram form's printed furniture, faint: header bars, typing rules, a margin."""
+    """A telegram form's printed furniture, faint: a header, typing rules, a margin, and
+    the sprocket holes of teleprinter paper along both edges."""
     width, height = out.get_size()
-    unit = max(14, height // 40)  # one typed line
-    rule = blend(palette.paper, palette.focus, 0.13)
-    strong = blend(palette.paper, palette.focus, 0.3)
-    stamp = blend(palette.paper, palette.accent, 0.22)
-    top = unit * 3
-    pygame.draw.rect(out, strong, (0, top - unit // 2 - 3, width, 3))
-    pygame.draw.rect(out, strong, (0, top - unit // 2 + 3, width, 1))
-    for y in range(top + unit, height - unit, unit):
-        pygame.draw.line(out, rule, (unit * 3, y), (width - unit * 2, y), 1)
-    margin = unit * 3 - unit // 2
-    pygame.draw.line(out, stamp, (margin, top), (margin, height), 1)
-    pygame.draw.line(out, stamp, (margin + 3, top), (margin + 3, height), 1)
-    for i, x in enumerate(range(unit * 4, width - unit * 4, unit * 7)):  # the header's box cells
-        if i % 3 == 0:
-            pygame.draw.line(out, rule, (x, unit // 2), (x, top - unit), 1)
-    pygame.draw.line(out, rule, (0, unit // 2), (width, unit // 2), 1)
-    pygame.draw.line(out, rule, (0, top - unit), (width, top - unit), 1)
+    unit = max(12, height // 27)  # one typed line
+    rule = blend(palette.paper, palette.focus, 0.11)
+    strong = blend(palette.paper, palette.focus, 0.26)
+    stamp = blend(palette.paper, palette.accent, 0.2)
+    hole = blend(palette.paper, palette.bg, 0.9)
+    edge = max(10, unit * 3 // 4)
+    for y in range(unit // 2, height, unit):
+        for x in (edge // 2, width - edge // 2 - 1):
+            pygame.draw.circle(out, hole, (x, y), max(2, unit // 7))
+    for x in (edge, width - edge - 1):  # where the sprocket strips tear off
+        for y in range(0, height, 6):
+            pygame.draw.line(out, rule, (x, y), (x, y + 2), 1)
+    header = unit * 3
+    title = Fonts("cable", 1.0).get("heading", max(10, unit))
+    word = title.render("T E L E G R A M", True, stamp)
+    out.blit(word, (edge + unit * 2, header // 2 - word.get_height() // 2))
+    for x in range(width // 2, width - edge - unit, max(unit * 5, width // 10)):
+        pygame.draw.line(out, rule, (x, header // 4), (x, header - unit // 2), 1)  # the form's boxes
+    pygame.draw.line(out, rule, (width // 2, header // 4), (width - edge - unit, header // 4), 1)
+    pygame.draw.rect(out, strong, (edge, header - 3, width - 2 * edge, 2))
+    pygame.draw.line(out, strong, (edge, header + 2), (width - edge, header + 2), 1)
+    margin = edge + unit * 2
+    for y in range(header + unit * 2, height - unit // 2, unit):
+        pygame.draw.line(out, rule, (margin, y), (width - edge - unit, y), 1)
+    pygame.draw.line(out, stamp, (margin - 6, header + 4), (margin - 6, height), 1)
+    pygame.draw.line(out, stamp, (margin - 3, header + 4), (margin - 3, height), 1)
 
 
 def _briefing_room(width: int, height: int, palette: Palette) -> pygame.Surface:

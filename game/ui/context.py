@@ -18,29 +18,22 @@ from game.ui.art import backdrop, portrait
 from game.ui.fonts import Fonts
 from game.ui.palette import Palette, palette_for
 from game.ui.settings import Settings
+from game.ui.sound import Sound
 from game.ui.text import TextKit
-
-# TEMPORARY: sound.py is being written beside this file; until it exists this stand-in
-# keeps the window running. Remove once the module is in place.
-try:
-    from game.ui.sound import Sound
-except ImportError:  # pragma: no cover - temporary
-    class Sound:  # type: ignore[no-redef]
-        def __init__(self, enabled: bool) -> None:
-            self.enabled = enabled
-
-        def play(self, name: str) -> None:
-            pass
 
 DEFAULT_THEME = "cable"
 MIN_SIZE = (1024, 600)
 MAX_SIZE = (3840, 2160)
+
+# Headings are already large: they follow the player's text scale only partly.
+TEXT_SCALE_SHARE = {"h3": 0.75, "h2": 0.5, "h1": 0.5, "display": 0.35}
 
 # Type sizes in pixels at a 1280x720 window and 100 % text; (font role, size).
 TYPE = {
     "small": ("body", 15),
     "body": ("body", 18),
     "bold": ("heading", 18),
+    "tab": ("heading", 16),
     "lead": ("body", 21),
     "mono": ("mono", 16),
     "h3": ("heading", 21),
@@ -64,7 +57,8 @@ class Metrics:
         return min(3.0, max(0.8, min(self.width / 1280, self.height / 720)))
 
     def font_px(self, style: str) -> int:
-        return max(8, round(TYPE[style][1] * self.ui * self.text))
+        share = TEXT_SCALE_SHARE.get(style, 1.0)
+        return max(8, round(TYPE[style][1] * self.ui * (1.0 + (self.text - 1.0) * share)))
 
     def px(self, n: float) -> int:
         """A spacing or line width that grows with the window, not with the text."""
@@ -95,6 +89,8 @@ class AppContext:
         self.palette: Palette = palette_for(self.theme, settings.colour_safe)
         self._fonts: dict[str, Fonts] = {}
         self._images: dict[tuple, pygame.Surface] = {}
+        self.pointer: tuple[int, int] | None = None  # where the mouse was last seen
+        self.keyboard_mode = False  # the focus ring shows while the keyboard is in use
         self.version = 0  # bumped when the look changes; part of layout_key
         # Set by the App: apply new settings (saves them, resizes the window if needed).
         self.change_settings: Callable[[Settings], None] = self._set_settings
@@ -110,6 +106,16 @@ class AppContext:
         if fonts is None:
             # Sizes are computed here (window and text scale), so Fonts gets scale 1.
             fonts = self._fonts[self.theme] = Fonts(self.theme, 1.0)
+        return fonts
+
+    def scaled_fonts(self) -> Fonts:
+        """Fonts whose own scale is the window's and the text's (for the charts module,
+        which sizes its type from a Fonts scale rather than from pixel sizes)."""
+        scale = round(self.metrics.ui * self.metrics.text, 3)
+        key = f"{self.theme}@{scale}"
+        fonts = self._fonts.get(key)
+        if fonts is None:
+            fonts = self._fonts[key] = Fonts(self.theme, scale)
         return fonts
 
     def font(self, style: str) -> pygame.font.Font:
@@ -136,7 +142,8 @@ class AppContext:
     def apply_settings(self, settings: Settings) -> None:
         old = self.settings
         self.settings = settings
-        self.sound.enabled = settings.sound
+        if settings.sound != old.sound:
+            self.sound = Sound(settings.sound)
         if settings.text_scale != old.text_scale:
             self.metrics = Metrics(self.metrics.width, self.metrics.height, settings.text_scale)
             self.text.clear()
@@ -150,11 +157,16 @@ class AppContext:
         self.version += 1
 
     # ----------------------------------------------------------------- pictures
-    def portrait(self, personality_id: str, name: str, size: tuple[int, int]) -> pygame.Surface:
-        key = ("portrait", personality_id, name, size, self.palette)
+    def portrait(
+        self, personality_id: str, name: str, size: tuple[int, int], palette: Palette | None = None
+    ) -> pygame.Surface:
+        palette = palette or self.palette
+        key = ("portrait", personality_id, name, size, palette)
         image = self._images.get(key)
         if image is None:
-            image = self._images[key] = portrait(personality_id, name, size, self.palette)
+            if len(self._images) > 64:
+                self._images.clear()
+            image = self._images[key] = portrait(personality_id, name, size, palette)
         return image
 
     def backdrop(self, size: tuple[int, int]) -> pygame.Surface:

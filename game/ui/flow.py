@@ -38,8 +38,12 @@ def scenes_for_new_match(ctx: AppContext, match: Match) -> list[Scene]:
     return [TitleScene(ctx), BriefingScene(ctx, match)]
 
 
-def save_summary(data: dict) -> str:
-    """One line about a save: which summit, which side, how far."""
+def save_summary(data: dict, library=None) -> str:
+    """One line about a save: which summit, whom you lead, how far."""
     title = data.get("title") or data.get("scenario", "?")
+    who = str(data.get("side", "?"))
+    entry = library.scenarios.get(data.get("scenario")) if library is not None else None
+    if entry is not None:
+        who = next((s.leader for s in entry[1].sides if s.id == data.get("side")), who)
     turns = len(data.get("choices") or [])
-    return f"{title}; playing {data.get('side', '?')}; {turns} turn{'s' if turns != 1 else ''} played"
+    return f"{title}, as {who}: {turns} turn{'s' if turns != 1 else ''} played"

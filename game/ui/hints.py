@@ -16,15 +16,27 @@ from game.core.tuning import DEFAULT_TUNING
 # kind -> [(meter kind, tuning key, sign applied by the rules)]
 DIRECT = {
     "warn": [("tension", "warn_tension", 1), ("trust", "warn_trust", 1), ("resolve", "warn_resolve", 1)],
-    "statement": [("tension", "statement_tension", 1), ("trust", "statement_trust", 1),
-                  ("resolve", "statement_resolve", 1), ("confidence", "statement_ally", 1)],
+    "statement": [
+        ("tension", "statement_tension", 1),
+        ("trust", "statement_trust", 1),
+        ("resolve", "statement_resolve", 1),
+        ("confidence", "statement_ally", 1),
+    ],
     "rapport": [("trust", "rapport_trust", 1), ("tension", "rapport_tension", 1)],
-    "reassure": [("trust", "reassure_trust", 1), ("tension", "reassure_tension", 1), ("resolve", "reassure_resolve", 1)],
+    "reassure": [
+        ("trust", "reassure_trust", 1),
+        ("tension", "reassure_tension", 1),
+        ("resolve", "reassure_resolve", 1),
+    ],
     "appeal": [("tension", "appeal_tension", 1), ("trust", "appeal_trust", 1)],
     "probe": [("trust", "probe_trust", 1)],
     # The ally's loss is applied with a minus: ally points per unit of value it loses.
-    "concede": [("tension", "concede_tension", 1), ("trust", "concede_trust", 1), ("resolve", "concede_resolve", 1),
-                ("confidence", "concede_ally", -1)],
+    "concede": [
+        ("tension", "concede_tension", 1),
+        ("trust", "concede_trust", 1),
+        ("resolve", "concede_resolve", 1),
+        ("confidence", "concede_ally", -1),
+    ],
     "consult_ally": [("confidence", "consult_ally", 1), ("resolve", "consult_ally_resolve", 1)],
     "break": [("tension", "break_tension", 1)],
     "walk_out": [("tension", "walk_out_tension", 1)],
@@ -34,14 +46,14 @@ DIRECT = {
 IF_AGREED = [("tension", "agree_tension", 1), ("trust", "agree_trust", 1)]
 
 NOTES = {
-    "propose": "If they agree: tension falls and trust rises. An offer far from their needs raises tension.",
-    "counter": "Splits the difference with their offer. If they agree: tension falls, trust rises.",
-    "accept": "Takes their offer as it stands: tension falls and trust rises; a poor deal reads as weakness.",
+    "propose": "An offer far from their needs raises tension instead.",
+    "counter": "Splits the difference between your position and their offer.",
+    "accept": "Takes their offer as it stands; accepting a poor deal reads as weakness.",
     "probe": "Learn how much this issue matters to them (your staff may read it a little wrong). Costs a turn.",
     "rapport": "Goodwill that fades by the session; repeated charm without substance reads as weakness.",
     "reassure": "Goodwill that fades by the session.",
     "concede": "Moves your position one step toward theirs. Early, or after a warning on the same issue, "
-                "it reads as weakness; your ally may lose confidence.",
+    "it reads as weakness; your ally may lose confidence.",
     "warn": "Conceding on this issue later would be an empty threat.",
     "statement": "Plays to your public; the tension it adds fades by the session.",
     "walk_out": "Ends the summit.",

@@ -21,16 +21,17 @@ class Sheet(Widget):
 
     decor = True
 
-    def __init__(self, key: str = "sheet", tone: str = "paper"):
+    def __init__(self, key: str = "sheet", tone: str = "paper", border: str = "panel_border"):
         super().__init__(key)
         self.tone = tone
+        self.border = border
 
     def draw(self, surface, ctx, focused, hovered) -> None:
         p, m = ctx.palette, ctx.metrics
         shadow = self.rect.move(m.px(4), m.px(5))
         pygame.draw.rect(surface, blend(p.bg, (0, 0, 0), 0.35), shadow, border_radius=corner(ctx))
         pygame.draw.rect(surface, getattr(p, self.tone), self.rect, border_radius=corner(ctx))
-        pygame.draw.rect(surface, p.panel_border, self.rect, m.px(1), border_radius=corner(ctx))
+        pygame.draw.rect(surface, getattr(p, self.border), self.rect, m.px(1), border_radius=corner(ctx))
         if ctx.theme == "cable":  # a typed cable's ruled header line
             y = self.rect.top + m.px(6)
             pygame.draw.line(surface, p.accent, (self.rect.left + m.px(6), y), (self.rect.right - m.px(6), y), m.px(2))
@@ -42,10 +43,26 @@ def centred(rect: pygame.Rect, max_width: int) -> pygame.Rect:
     return pygame.Rect(rect.centerx - max_width // 2, rect.top, max_width, rect.height)
 
 
-def page(ctx, rect: pygame.Rect, *, title: str, subtitle: str = "", body: Sequence[Widget], footer: Sequence[Widget],
-         body_key: str, scroll: dict[str, int], columns: int = 1, min_column: float = 0, max_width_em: float = 0,
-         top: Sequence[Widget] = (), follow_end: bool = False, compact: bool = False, kicker: str = "",
-         title_style: str = "h1", footer_align: str = "right") -> list[Widget]:
+def page(
+    ctx,
+    rect: pygame.Rect,
+    *,
+    title: str,
+    subtitle: str = "",
+    body: Sequence[Widget],
+    footer: Sequence[Widget],
+    body_key: str,
+    scroll: dict[str, int],
+    columns: int = 1,
+    min_column: float = 0,
+    max_width_em: float = 0,
+    top: Sequence[Widget] = (),
+    follow_end: bool = False,
+    compact: bool = False,
+    kicker: str = "",
+    title_style: str = "h1",
+    footer_align: str = "right",
+) -> list[Widget]:
     """Heading, optional fixed `top` widgets (e.g. tabs), scrolling body, footer buttons.
     `compact` shrinks the sheet to its content and centres it (modal cards)."""
     m = ctx.metrics
@@ -73,7 +90,7 @@ def page(ctx, rect: pygame.Rect, *, title: str, subtitle: str = "", body: Sequen
         natural += 2 * m.pad + m.px(6)
         if natural < area.height:
             area = pygame.Rect(area.left, area.centery - natural // 2, area.width, natural)
-    sheet = Sheet()
+    sheet = Sheet(border="accent" if compact else "panel_border")  # a card over the table stands out
     sheet.place(ctx, area)
     inner = area.inflate(-2 * m.pad, -2 * m.pad)
     inner.top += m.px(6)
@@ -106,8 +123,15 @@ def page(ctx, rect: pygame.Rect, *, title: str, subtitle: str = "", body: Sequen
         footer_row.place(ctx, pygame.Rect(inner.left, inner.bottom - fh, inner.width, fh))
     body_rect = pygame.Rect(inner.left, y, inner.width, inner.bottom - y - foot_h)
     offset = scroll.get(body_key, -1 if follow_end else 0)
-    panel = ScrollPanel(body_items, key=body_key, columns=columns, min_column=min_column, offset=offset,
-                        follow_end=follow_end, padding=m.px(4) + 2)
+    panel = ScrollPanel(
+        body_items,
+        key=body_key,
+        columns=columns,
+        min_column=min_column,
+        offset=offset,
+        follow_end=follow_end,
+        padding=m.px(4) + 2,
+    )
     panel.place(ctx, body_rect)
     placed.append(panel)
     if footer:

@@ -35,7 +35,7 @@ def meter_meaning(kind: str, counterpart: str, ally: str) -> str:
         "tension": "How close the talks are to breaking down. If it reaches the top, the summit ends in crisis.",
         "trust": f"How far {counterpart} believes you. Your unverifiable promises are worth more with trust.",
         "resolve": f"{counterpart}'s estimate of your resolve. Firm, consistent, constructive play raises it; "
-                   "early concessions and threats you do not back lower it.",
+        "early concessions and threats you do not back lower it.",
         "confidence": f"{ally or 'Your ally'}'s confidence that you will not trade away its interests.",
         "approval": "How the talks play at home.",
     }.get(kind, "")
@@ -54,7 +54,8 @@ def recent_reasons(transcript: Sequence[dict], ref: str, limit: int = 3) -> list
                 continue
             why = "; ".join(f"{r['text']} ({signed(r['amount'])})" for r in move["reasons"] if r.get("text"))
             where = f"Turn {record['turn']}, {record.get('session_name', '')}".rstrip(", ")
-            out.append(f"{where}: {signed(move['change'])} to {move['after']:.0f} ({move['band']}). {why}".strip())
+            head = f"{where}: {signed(move['change'])} to {move['after']:.0f} ({move['band']})"
+            out.append(f"{head}: {why}" if why else head)
         if len(out) >= limit:
             break
     return out[:limit]
@@ -160,14 +161,28 @@ class MeterGauge(Widget):
             cx = inner.right - right.get_width() - m.gap - change.get_width()
             if one_line and cx - bold.get_linesize() > inner.left + title.get_width():
                 surface.blit(change, (cx, y + (bold.get_linesize() - change.get_height()) // 2))
-                draw_arrow(surface, (cx - bold.get_linesize() // 2, y + bold.get_linesize() // 2),
-                           bold.get_linesize() // 2 + 2, 1 if info.change > 0 else -1, arrow_tone)
+                draw_arrow(
+                    surface,
+                    (cx - bold.get_linesize() // 2, y + bold.get_linesize() // 2),
+                    bold.get_linesize() // 2 + 2,
+                    1 if info.change > 0 else -1,
+                    arrow_tone,
+                )
             elif not one_line:
-                surface.blit(change, (inner.left + bold.get_linesize(), y + (bold.get_linesize() - change.get_height()) // 2))
-                draw_arrow(surface, (inner.left + bold.get_linesize() // 2, y + bold.get_linesize() // 2),
-                           bold.get_linesize() // 2 + 2, 1 if info.change > 0 else -1, arrow_tone)
+                surface.blit(
+                    change, (inner.left + bold.get_linesize(), y + (bold.get_linesize() - change.get_height()) // 2)
+                )
+                draw_arrow(
+                    surface,
+                    (inner.left + bold.get_linesize() // 2, y + bold.get_linesize() // 2),
+                    bold.get_linesize() // 2 + 2,
+                    1 if info.change > 0 else -1,
+                    arrow_tone,
+                )
         y += bold.get_linesize()
-        y += ctx.text.draw(surface, ctx.font("small"), info.subtitle, p.muted, pygame.Rect(inner.left, y, inner.width, 0))
+        y += ctx.text.draw(
+            surface, ctx.font("small"), info.subtitle, p.muted, pygame.Rect(inner.left, y, inner.width, 0)
+        )
         bar = pygame.Rect(inner.left, y + m.gap // 2, inner.width, self._bar_h(ctx))
         pygame.draw.rect(surface, p.paper, bar)
         filled = bar.copy()
@@ -178,8 +193,9 @@ class MeterGauge(Widget):
             pygame.draw.rect(surface, tone, filled)
         for _, below in info.bands[:-1]:  # band edges as ticks
             x = bar.left + round(bar.width * min(100.0, below) / 100)
-            pygame.draw.line(surface, blend(p.ink, p.paper, 0.35), (x, bar.top - m.px(2)), (x, bar.bottom + m.px(1)),
-                             m.px(1))
+            pygame.draw.line(
+                surface, blend(p.ink, p.paper, 0.35), (x, bar.top - m.px(2)), (x, bar.bottom + m.px(1)), m.px(1)
+            )
         pygame.draw.rect(surface, p.panel_border, bar, 1)
         if focused is self:
             draw_focus_ring(surface, ctx, self.rect)

@@ -72,7 +72,7 @@ class Scene:
         self._layout_key: tuple | None = None
         self._content_version = 0
         self._focus_key: str | None = None
-        self._focus_visible = False  # the ring shows once the keyboard is used
+        self._focus_moved = False  # a focused widget's tooltip shows only after the player moved there
 
     # ----------------------------------------------------------------- to override
     def build(self, rect: pygame.Rect) -> list[Widget]:
@@ -95,6 +95,9 @@ class Scene:
 
     def draw_overlay(self, surface: pygame.Surface) -> None:
         """Drawn after the widgets (e.g. decorations); tooltips come after this."""
+
+    def on_enter(self) -> None:
+        """The scene has just been put on the stack."""
 
     def on_leave(self) -> None:
         """The scene is leaving the stack for good (also when the window closes)."""
@@ -125,6 +128,7 @@ class Scene:
         self._layout_key = key
         self.focused = None
         self.hovered = None
+        self._focus_moved = False
         chain = self.focusables()
         if self._focus_key is not None:
             self.focused = next((w for w in chain if w.key == self._focus_key), None)
@@ -132,9 +136,8 @@ class Scene:
             self.focused = self.default_focus(chain)
         if self.focused is not None:
             self._reveal(self.focused)
-        pos = pygame.mouse.get_pos() if pygame.display.get_init() else None
-        if pos is not None and pygame.mouse.get_focused():
-            self.hovered = self.widget_at(pos)
+        if self.ctx.pointer is not None:
+            self.hovered = self.widget_at(self.ctx.pointer)
 
     def default_focus(self, chain: list[Widget]) -> Widget | None:
         return chain[0]
@@ -180,7 +183,9 @@ class Scene:
         if widget is not None:
             self._focus_key = widget.key
             self._reveal(widget)
-        self._focus_visible = visible or self._focus_visible
+        if visible:
+            self.ctx.keyboard_mode = True
+            self._focus_moved = True
 
     def _reveal(self, widget: Widget) -> None:
         for w in self.all_widgets():
@@ -199,7 +204,11 @@ class Scene:
         """Handle one event; True if the screen may have changed."""
         self.ensure_layout()
         if event.type == pygame.KEYDOWN:
-            return self._key(event)
+            was = self.ctx.keyboard_mode
+            self.ctx.keyboard_mode = True  # the focus ring shows from the first key press
+            return self._key(event) or not was
+        if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN):
+            self.ctx.pointer = event.pos
         if event.type == pygame.MOUSEMOTION:
             hovered = self.widget_at(event.pos)
             changed = hovered is not self.hovered
@@ -210,8 +219,10 @@ class Scene:
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             target = self.widget_at(event.pos)
             self.hovered = target
+            was = self.ctx.keyboard_mode
+            self.ctx.keyboard_mode = False  # pointing: the ring would only be noise
             if target is None:
-                return False
+                return was
             if target.focusable and target.enabled:
                 self.focus(target, visible=False)
             if target.enabled:
@@ -219,8 +230,8 @@ class Scene:
                 self.ctx.sound.play("click")
             return True
         if event.type == pygame.MOUSEWHEEL:
-            pos = pygame.mouse.get_pos()
-            panel = self.panel_at(pos) or self._focused_panel()
+            pos = self.ctx.pointer
+            panel = (self.panel_at(pos) if pos is not None else None) or self._focused_panel()
             if panel is not None:
                 return panel.scroll_by(-event.y * self.ctx.line("body") * 3)
             return False
@@ -231,15 +242,17 @@ class Scene:
 
     def _focused_panel(self) -> ScrollPanel | None:
         for w in self.all_widgets():
-            if isinstance(w, ScrollPanel) and self.focused is not None and (
-                    w is self.focused or self.focused in w.descendants()):
+            if (
+                isinstance(w, ScrollPanel)
+                and self.focused is not None
+                and (w is self.focused or self.focused in w.descendants())
+            ):
                 return w
         return None
 
     def _key(self, event: pygame.event.Event) -> bool:
         key = event.key
         if self.focused is not None and self.focused.key_down(self.ctx, event):
-            self._focus_visible = True
             return True
         if self.on_key(event):
             return True
@@ -251,7 +264,6 @@ class Scene:
             return True
         if key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
             if self.focused is not None and self.focused.enabled:
-                self._focus_visible = True
                 self.focused.activate()
                 self.ctx.sound.play("click")
                 return True
@@ -320,13 +332,15 @@ class Scene:
     def draw(self, surface: pygame.Surface) -> None:
         self.ensure_layout()
         self.draw_background(surface)
-        focused = self.focused if (self._focus_visible and self.active) else None
+        focused = self.focused if (self.ctx.keyboard_mode and self.active) else None
         hovered = self.hovered if self.active else None
         for w in self.widgets:
             if w.shown:
                 w.draw(surface, self.ctx, focused, hovered)
         self.draw_overlay(surface)
-        tip_owner = hovered if (hovered is not None and hovered.tooltip(self.ctx)) else focused
+        tip_owner = (
+            hovered if (hovered is not None and hovered.tooltip(self.ctx)) else (focused if self._focus_moved else None)
+        )
         if tip_owner is not None:
             lines = tip_owner.tooltip(self.ctx)
             if lines:

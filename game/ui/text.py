@@ -102,8 +102,16 @@ class TextKit:
     def height(self, font: pygame.font.Font, text: str, width: int, pre: bool = False) -> int:
         return len(self.wrap(font, text, width, pre)) * font.get_linesize()
 
-    def draw(self, surface: pygame.Surface, font: pygame.font.Font, text: str, colour: RGB, rect: pygame.Rect,
-             align: str = "left", pre: bool = False) -> int:
+    def draw(
+        self,
+        surface: pygame.Surface,
+        font: pygame.font.Font,
+        text: str,
+        colour: RGB,
+        rect: pygame.Rect,
+        align: str = "left",
+        pre: bool = False,
+    ) -> int:
         """Draw `text` wrapped into rect's width from its top; returns the height used."""
         y = rect.top
         step = font.get_linesize()

@@ -1,14 +1,16 @@
 """The window's own small widgets: text, buttons, cards, scrolling panels, meters, toggles,
 sliders, choice cyclers, a digits field, pictures and charts.
 
-Why not pygame_gui (0.6.14 is installed)? Measured on this machine: importing it takes
-~70 ms on top of pygame's ~60 ms (before loading its theme JSON), and its widgets are
-laid out in absolute rects from a theme file, so reflowing on every resize and text
-scale means rebuilding its UIManager and elements. More decisive is keyboard play: it
-has no Tab / arrow-key focus traversal or visible focus ring, and our layouts need text
-measured and wrapped per width (`game.ui.text.wrap`), cards that grow with their text,
-and meters drawn with patterns for the colour-safe palette - all of which would be
-custom drawing on top of it anyway. A few hundred lines of our own widgets do exactly
+Why not pygame_gui (0.6.14 is installed)? Measured on this machine (dummy video driver,
+1280x720): importing it costs ~50 ms on top of pygame, and a UIManager with 31 elements
+~33 ms to build; a frame of it draws in ~0.5 ms, against ~1.1 ms for a full redraw of our
+busiest screen (the table) and ~3 ms to lay the table out again - speed decides nothing,
+both are far inside a frame. What decides is the rest: its elements sit at absolute rects
+from a theme file, so reflowing at every window size and text scale means rebuilding
+them; it has no Tab / arrow-key focus traversal with a visible focus ring; and our
+screens need text measured and wrapped per width (`game.ui.text.wrap`), cards that grow
+with their text, and meters drawn with patterns for the colour-safe palette, which would
+be custom drawing on top of it anyway. A few hundred lines of our own widgets do exactly
 what the game needs, with one focus model for keyboard and mouse and no theme files.
 
 Every widget answers three questions the scene asks: how tall are you at this width
@@ -38,8 +40,9 @@ def colour(ctx, name: str | RGB) -> RGB:
     return getattr(ctx.palette, name) if isinstance(name, str) else name
 
 
-def draw_box(surface: pygame.Surface, ctx, rect: pygame.Rect, fill: RGB | None, border: RGB | None,
-             width: int = 1) -> None:
+def draw_box(
+    surface: pygame.Surface, ctx, rect: pygame.Rect, fill: RGB | None, border: RGB | None, width: int = 1
+) -> None:
     radius = corner(ctx)
     if fill is not None:
         pygame.draw.rect(surface, fill, rect, border_radius=radius)
@@ -95,22 +98,49 @@ def draw_pattern(surface: pygame.Surface, rect: pygame.Rect, fill: RGB, kind: st
     surface.set_clip(clip)
 
 
+def tooltip_box(surface_size: tuple[int, int], ctx, anchor: pygame.Rect, height_for) -> pygame.Rect:
+    """Where a tooltip goes: beside the anchor if there is room (right, then left), else
+    below or above it, so the thing it explains stays in sight; always inside the window."""
+    m = ctx.metrics
+    sw, sh = surface_size
+    em = ctx.line("body")
+    wanted = min(round(em * 20), sw - 2 * m.margin)
+    right = sw - m.margin - anchor.right - m.gap
+    left = anchor.left - m.gap - m.margin
+    for room, place_left in ((right, False), (left, True)):
+        if room >= min(wanted, em * 12):
+            width = min(wanted, room)
+            height = min(height_for(width), sh - 2 * m.margin)
+            x = anchor.left - m.gap - width if place_left else anchor.right + m.gap
+            y = max(m.margin, min(anchor.top, sh - m.margin - height))
+            return pygame.Rect(x, y, width, height)
+    width = wanted
+    height = min(height_for(width), sh - 2 * m.margin)
+    x = max(m.margin, min(anchor.left, sw - m.margin - width))
+    if anchor.bottom + m.gap + height <= sh - m.margin:
+        y = anchor.bottom + m.gap
+    elif anchor.top - m.gap - height >= m.margin:
+        y = anchor.top - m.gap - height
+    else:
+        y = max(m.margin, sh - m.margin - height)
+    return pygame.Rect(x, y, width, height)
+
+
 def draw_tooltip(surface: pygame.Surface, ctx, anchor: pygame.Rect, lines: Sequence[str]) -> pygame.Rect:
-    """A box of wrapped lines beside anchor, kept inside the window."""
+    """A box of wrapped lines near anchor (the first line as its heading)."""
     m = ctx.metrics
     font = ctx.font("small")
-    width = min(round(ctx.line("body") * 20), surface.get_width() - 2 * m.margin)
-    inner = width - 2 * m.pad
-    height = sum(ctx.text.height(font, line, inner) for line in lines) + 2 * m.pad
-    height = min(height, surface.get_height() - 2 * m.margin)
-    if anchor.right + m.gap + width <= surface.get_width() - m.margin:
-        x = anchor.right + m.gap
-    elif anchor.left - m.gap - width >= m.margin:
-        x = anchor.left - m.gap - width
-    else:
-        x = max(m.margin, min(anchor.left, surface.get_width() - m.margin - width))
-    y = max(m.margin, min(anchor.top, surface.get_height() - m.margin - height))
-    box = pygame.Rect(x, y, width, height)
+
+    def height_for(width: int) -> int:
+        inner = width - 2 * m.pad
+        return (
+            ctx.text.height(ctx.font("bold"), lines[0], inner)
+            + sum(ctx.text.height(font, line, inner) for line in lines[1:])
+            + 2 * m.pad
+        )
+
+    box = tooltip_box(surface.get_size(), ctx, anchor, height_for)
+    inner = box.width - 2 * m.pad
     shadow = box.move(m.px(3), m.px(3))
     pygame.draw.rect(surface, blend(ctx.palette.bg, (0, 0, 0), 0.4), shadow, border_radius=corner(ctx))
     draw_box(surface, ctx, box, ctx.palette.paper, ctx.palette.accent, m.px(2))
@@ -119,8 +149,9 @@ def draw_tooltip(surface: pygame.Surface, ctx, anchor: pygame.Rect, lines: Seque
     y = box.top + m.pad
     for i, line in enumerate(lines):
         tone = ctx.palette.ink if i else ctx.palette.accent
-        y += ctx.text.draw(surface, ctx.font("bold" if i == 0 else "small"), line, tone,
-                           pygame.Rect(box.left + m.pad, y, inner, 0))
+        y += ctx.text.draw(
+            surface, ctx.font("bold" if i == 0 else "small"), line, tone, pygame.Rect(box.left + m.pad, y, inner, 0)
+        )
     surface.set_clip(clip)
     return box
 
@@ -198,8 +229,16 @@ class Spacer(Widget):
 class TextBlock(Widget):
     """Wrapped text in one style."""
 
-    def __init__(self, text: str, style: str = "body", tone: str | RGB = "ink", align: str = "left", key: str = "",
-                 span_all: bool = False, pre: bool = False):
+    def __init__(
+        self,
+        text: str,
+        style: str = "body",
+        tone: str | RGB = "ink",
+        align: str = "left",
+        key: str = "",
+        span_all: bool = False,
+        pre: bool = False,
+    ):
         super().__init__(key)
         self.text = text
         self.pre = pre
@@ -245,10 +284,21 @@ class Button(Widget):
     focusable = True
     takes_pointer = True
 
-    def __init__(self, label: str, on_press: Callable[[], None] | None, key: str = "", primary: bool = False,
-                 enabled: bool = True, selected: bool = False, hint: str = ""):
+    def __init__(
+        self,
+        label: str,
+        on_press: Callable[[], None] | None,
+        key: str = "",
+        primary: bool = False,
+        enabled: bool = True,
+        selected: bool = False,
+        hint: str = "",
+        small: bool = False,
+    ):
         super().__init__(key or f"button:{label}")
         self.label = label
+        self.style = "tab" if small else "bold"
+        self.small = small
         self.on_press = on_press
         self.primary = primary
         self.enabled = enabled and on_press is not None
@@ -256,6 +306,8 @@ class Button(Widget):
         self.hint = hint  # a key that does the same, shown small ("Esc", "F1")
 
     def _pads(self, ctx) -> tuple[int, int]:
+        if self.small:
+            return ctx.metrics.pad, max(3, round(ctx.metrics.pad * 0.4))
         return ctx.metrics.pad + ctx.metrics.px(4), max(4, round(ctx.metrics.pad * 0.6))
 
     def _text(self) -> str:
@@ -263,11 +315,11 @@ class Button(Widget):
 
     def natural_width(self, ctx) -> int:
         px, _ = self._pads(ctx)
-        return ctx.font("bold").size(self._text())[0] + 2 * px + 2
+        return ctx.font(self.style).size(self._text())[0] + 2 * px + 2
 
     def measure(self, ctx, width: int) -> int:
         px, py = self._pads(ctx)
-        return ctx.text.height(ctx.font("bold"), self._text(), max(1, width - 2 * px)) + 2 * py
+        return ctx.text.height(ctx.font(self.style), self._text(), max(1, width - 2 * px)) + 2 * py
 
     def activate(self) -> None:
         if self.enabled and self.on_press is not None:
@@ -286,9 +338,9 @@ class Button(Widget):
             fill, border, ink = (p.highlight if hovered is self else p.panel), p.panel_border, p.ink
         draw_box(surface, ctx, self.rect, fill, border, ctx.metrics.px(1.5))
         text_rect = self.rect.inflate(-2 * px, -2 * py)
-        height = ctx.text.height(ctx.font("bold"), self._text(), text_rect.width)
+        height = ctx.text.height(ctx.font(self.style), self._text(), text_rect.width)
         text_rect.top = self.rect.centery - height // 2
-        ctx.text.draw(surface, ctx.font("bold"), self._text(), ink, text_rect, "center")
+        ctx.text.draw(surface, ctx.font(self.style), self._text(), ink, text_rect, "center")
         if focused is self:
             draw_focus_ring(surface, ctx, self.rect)
 
@@ -336,7 +388,9 @@ class FlowRow(Widget):
                 extra = (rect.width - total) // len(row)
                 row = [(i, w + extra) for i, w in row]
                 total = rect.width
-            x = {"center": rect.left + (rect.width - total) // 2, "right": rect.right - total}.get(self.align, rect.left)
+            x = {"center": rect.left + (rect.width - total) // 2, "right": rect.right - total}.get(
+                self.align, rect.left
+            )
             for item, w in row:
                 item.place(ctx, pygame.Rect(x, y, w, h))
                 x += w + gap
@@ -370,9 +424,19 @@ class Card(Widget):
     """A box with a title, paragraphs and optional effect chips; activatable if it has
     an action. `badge` is a short tag drawn in the corner (the number key for actions)."""
 
-    def __init__(self, title: str, lines: Sequence[Line] = (), on_press: Callable[[], None] | None = None,
-                 key: str = "", badge: str = "", stripe: str | None = None, chips: Sequence[Chip] = (),
-                 enabled: bool = True, span_all: bool = False, title_style: str = "h3"):
+    def __init__(
+        self,
+        title: str,
+        lines: Sequence[Line] = (),
+        on_press: Callable[[], None] | None = None,
+        key: str = "",
+        badge: str = "",
+        stripe: str | None = None,
+        chips: Sequence[Chip] = (),
+        enabled: bool = True,
+        span_all: bool = False,
+        title_style: str = "h3",
+    ):
         super().__init__(key or f"card:{title}")
         self.title = title
         self.lines = list(lines)
@@ -387,7 +451,19 @@ class Card(Widget):
         self.takes_pointer = on_press is not None
 
     def _inner(self, ctx, width: int) -> int:
-        return max(1, width - 2 * ctx.metrics.pad - self._badge_w(ctx) - self._stripe_w(ctx))
+        return max(
+            1, width - 2 * ctx.metrics.pad - self._badge_w(ctx) - self._stripe_w(ctx) - self.leading_w(ctx, width)
+        )
+
+    def leading_w(self, ctx, width: int) -> int:
+        """Room a subclass keeps at the left for a picture (0: none)."""
+        return 0
+
+    def leading_h(self, ctx, width: int) -> int:
+        return 0
+
+    def draw_leading(self, surface: pygame.Surface, ctx, rect: pygame.Rect) -> None:
+        pass
 
     def _badge_w(self, ctx) -> int:
         return (ctx.font("h3").size("9")[0] + ctx.metrics.pad * 2) if self.badge else 0
@@ -421,7 +497,7 @@ class Card(Widget):
         if self.chips:
             rows = self._chip_rows(ctx, inner)
             h += gap + len(rows) * self._chip_h(ctx) + (len(rows) - 1) * gap
-        return h + 2 * ctx.metrics.pad
+        return max(h, self.leading_h(ctx, width)) + 2 * ctx.metrics.pad
 
     def activate(self) -> None:
         if self.enabled and self.on_press is not None:
@@ -435,9 +511,20 @@ class Card(Widget):
         x = self.rect.left + m.pad
         if self.stripe:
             stripe = pygame.Rect(self.rect.left, self.rect.top, self._stripe_w(ctx), self.rect.height)
-            pygame.draw.rect(surface, colour(ctx, self.stripe), stripe,
-                             border_top_left_radius=corner(ctx), border_bottom_left_radius=corner(ctx))
+            pygame.draw.rect(
+                surface,
+                colour(ctx, self.stripe),
+                stripe,
+                border_top_left_radius=corner(ctx),
+                border_bottom_left_radius=corner(ctx),
+            )
             x += stripe.width
+        lead = self.leading_w(ctx, self.rect.width)
+        if lead:
+            self.draw_leading(
+                surface, ctx, pygame.Rect(x, self.rect.top + m.pad, lead - m.pad, self.rect.height - 2 * m.pad)
+            )
+            x += lead
         if self.badge:
             font = ctx.font("h3")
             size = font.get_linesize()
@@ -456,7 +543,9 @@ class Card(Widget):
         for line in self.lines:
             y += m.gap // 2
             tone = p.muted if dim else colour(ctx, line.tone)
-            y += ctx.text.draw(surface, ctx.font(line.style), line.text, tone, pygame.Rect(x, y, inner, 0), pre=line.pre)
+            y += ctx.text.draw(
+                surface, ctx.font(line.style), line.text, tone, pygame.Rect(x, y, inner, 0), pre=line.pre
+            )
         if self.chips:
             y += m.gap // 2
             font = ctx.font("small")
@@ -491,8 +580,17 @@ class ScrollPanel(Widget):
     takes_pointer = True
     wants_drag = True
 
-    def __init__(self, items: list[Widget], key: str, columns: int = 1, framed: bool = False, offset: int = 0,
-                 follow_end: bool = False, padding: int | None = None, min_column: int = 0):
+    def __init__(
+        self,
+        items: list[Widget],
+        key: str,
+        columns: int = 1,
+        framed: bool = False,
+        offset: int = 0,
+        follow_end: bool = False,
+        padding: int | None = None,
+        min_column: int = 0,
+    ):
         super().__init__(key)
         self.items = items
         self.columns = max(1, columns)
@@ -659,9 +757,15 @@ class ScrollPanel(Widget):
                 w.draw(surface, ctx, focused, hovered)
         surface.set_clip(old)
         if self._bar_w:
-            pygame.draw.rect(surface, blend(p.panel_border, p.paper, 0.6), self._bar_track(), border_radius=self._bar_w // 2)
-            pygame.draw.rect(surface, p.panel_border if hovered is not self else p.accent, self._thumb(),
-                             border_radius=self._bar_w // 2)
+            pygame.draw.rect(
+                surface, blend(p.panel_border, p.paper, 0.6), self._bar_track(), border_radius=self._bar_w // 2
+            )
+            pygame.draw.rect(
+                surface,
+                p.panel_border if hovered is not self else p.accent,
+                self._thumb(),
+                border_radius=self._bar_w // 2,
+            )
         if focused is self:
             draw_focus_ring(surface, ctx, self.rect.inflate(-4, -4))
 
@@ -707,8 +811,13 @@ class Toggle(Widget):
         draw_box(surface, ctx, box, p.paper, p.ink, m.px(2))
         if self.value:  # a check mark (a shape, not a colour) says "on"
             inset = box.inflate(-size // 2.5, -size // 2.5)
-            pygame.draw.lines(surface, p.accent, False, [(inset.left, inset.centery), (inset.centerx - 1, inset.bottom),
-                                                          (inset.right, inset.top)], max(2, m.px(3)))
+            pygame.draw.lines(
+                surface,
+                p.accent,
+                False,
+                [(inset.left, inset.centery), (inset.centerx - 1, inset.bottom), (inset.right, inset.top)],
+                max(2, m.px(3)),
+            )
         state = "On" if self.value else "Off"
         state_img = ctx.text.render(ctx.font("bold"), state, p.accent if self.value else p.muted)
         surface.blit(state_img, (self.rect.right - state_img.get_width() - m.pad // 2, box.top))
@@ -734,8 +843,15 @@ class Choice(Widget):
     focusable = True
     takes_pointer = True
 
-    def __init__(self, label: str, options: Sequence[str], index: int, on_change: Callable[[int], None], key: str = "",
-                 note: str = ""):
+    def __init__(
+        self,
+        label: str,
+        options: Sequence[str],
+        index: int,
+        on_change: Callable[[int], None],
+        key: str = "",
+        note: str = "",
+    ):
         super().__init__(key or f"choice:{label}")
         self.label = label
         self.options = list(options)
@@ -814,8 +930,15 @@ class Slider(Widget):
     takes_pointer = True
     wants_drag = True
 
-    def __init__(self, label: str, steps: Sequence[float], index: int, on_change: Callable[[int], None],
-                 show: Callable[[float], str], key: str = ""):
+    def __init__(
+        self,
+        label: str,
+        steps: Sequence[float],
+        index: int,
+        on_change: Callable[[int], None],
+        show: Callable[[float], str],
+        key: str = "",
+    ):
         super().__init__(key or f"slider:{label}")
         self.label = label
         self.steps = list(steps)
@@ -902,7 +1025,12 @@ class DigitsInput(Widget):
         self.max_len = max_len
 
     def measure(self, ctx, width: int) -> int:
-        return ctx.text.height(ctx.font("small"), self.label, width) + ctx.metrics.gap // 2 + ctx.line("mono") + 2 * ctx.metrics.pad
+        return (
+            ctx.text.height(ctx.font("small"), self.label, width)
+            + ctx.metrics.gap // 2
+            + ctx.line("mono")
+            + 2 * ctx.metrics.pad
+        )
 
     def key_down(self, ctx, event) -> bool:
         if event.key == pygame.K_BACKSPACE:
@@ -948,8 +1076,15 @@ class DigitsInput(Widget):
 class Picture(Widget):
     """A drawn image (a portrait) scaled to the width, with a caption under it."""
 
-    def __init__(self, provider: Callable[[tuple[int, int]], pygame.Surface], caption: str = "", aspect: float = 1.2,
-                 max_height: int = 0, key: str = "", sub: str = ""):
+    def __init__(
+        self,
+        provider: Callable[[tuple[int, int]], pygame.Surface],
+        caption: str = "",
+        aspect: float = 1.2,
+        max_height: int = 0,
+        key: str = "",
+        sub: str = "",
+    ):
         super().__init__(key)
         self.provider = provider
         self.caption = caption
@@ -982,11 +1117,23 @@ class Picture(Widget):
         surface.blit(image, (x, self.rect.top))
         y = self.rect.top + size[1] + ctx.metrics.gap // 2
         if self.caption:
-            y += ctx.text.draw(surface, ctx.font("bold"), self.caption, ctx.palette.ink,
-                               pygame.Rect(self.rect.left, y, self.rect.width, 0), "center")
+            y += ctx.text.draw(
+                surface,
+                ctx.font("bold"),
+                self.caption,
+                ctx.palette.ink,
+                pygame.Rect(self.rect.left, y, self.rect.width, 0),
+                "center",
+            )
         if self.sub:
-            ctx.text.draw(surface, ctx.font("small"), self.sub, ctx.palette.muted,
-                          pygame.Rect(self.rect.left, y, self.rect.width, 0), "center")
+            ctx.text.draw(
+                surface,
+                ctx.font("small"),
+                self.sub,
+                ctx.palette.muted,
+                pygame.Rect(self.rect.left, y, self.rect.width, 0),
+                "center",
+            )
 
     def texts(self) -> list[str]:
         return [t for t in (self.caption, self.sub) if t]
@@ -995,8 +1142,14 @@ class Picture(Widget):
 class Canvas(Widget):
     """Space drawn by a function (the meter charts); its height follows its width."""
 
-    def __init__(self, paint: Callable[[pygame.Surface, pygame.Rect], None], aspect: float, max_height: int = 0,
-                 key: str = "", words: Sequence[str] = ()):
+    def __init__(
+        self,
+        paint: Callable[[pygame.Surface, pygame.Rect], None],
+        aspect: float,
+        max_height: int = 0,
+        key: str = "",
+        words: Sequence[str] = (),
+    ):
         super().__init__(key)
         self.paint = paint
         self.aspect = aspect

@@ -24,24 +24,55 @@ class ModalScene(Scene):
 
 
 class NoticeScene(ModalScene):
-    def __init__(self, ctx: AppContext, title: str, body: str | Sequence[str], kicker: str = "",
-                 button: str = "Continue", sound: str = ""):
+    def __init__(
+        self,
+        ctx: AppContext,
+        title: str,
+        body: str | Sequence[str],
+        kicker: str = "",
+        button: str = "Continue",
+        sound: str = "",
+        passes_digits: bool = False,
+    ):
         super().__init__(ctx)
+        # A card that only announces (a new session) lets a number key through: it closes
+        # the card and the key goes back, as the result, to the scene that showed it.
+        self.passes_digits = passes_digits
         self.title = title
         self.paragraphs = [body] if isinstance(body, str) else list(body)
         self.kicker = kicker
         self.button = button
-        if sound:
-            ctx.sound.play(sound)
+        self.sound = sound
+
+    def on_enter(self) -> None:
+        if self.sound:
+            self.ctx.sound.play(self.sound)
 
     def build(self, rect: pygame.Rect) -> list[Widget]:
         body: list[Widget] = [TextBlock(p, "lead" if i == 0 else "body") for i, p in enumerate(self.paragraphs) if p]
         close = Button(self.button, lambda: self.send(Pop(True)), key="notice:close", primary=True, hint="Enter")
-        return page(self.ctx, rect, title=self.title, kicker=self.kicker, body=body, footer=[close],
-                    body_key="notice:body", scroll=self.scroll_state, max_width_em=38, compact=True, title_style="h2")
+        return page(
+            self.ctx,
+            rect,
+            title=self.title,
+            kicker=self.kicker,
+            body=body,
+            footer=[close],
+            body_key="notice:body",
+            scroll=self.scroll_state,
+            max_width_em=38,
+            compact=True,
+            title_style="h2",
+        )
 
     def default_focus(self, chain: list[Widget]) -> Widget | None:
         return next((w for w in chain if w.key == "notice:close"), chain[0])
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        if self.passes_digits and getattr(event, "unicode", "") and event.unicode in "123456789":
+            self.send(Pop(event))
+            return True
+        return False
 
 
 class ConfirmScene(ModalScene):
@@ -55,10 +86,22 @@ class ConfirmScene(ModalScene):
         self.no = no
 
     def build(self, rect: pygame.Rect) -> list[Widget]:
-        buttons = [Button(self.no, lambda: self.send(Pop(False)), key="confirm:no", hint="Esc"),
-                   Button(self.yes, lambda: self.send(Pop(True)), key="confirm:yes", primary=True)]
-        return page(self.ctx, rect, title=self.title, body=[TextBlock(self.body, "lead")], footer=buttons,
-                    body_key="confirm:body", scroll=self.scroll_state, max_width_em=34, compact=True, title_style="h2")
+        buttons = [
+            Button(self.no, lambda: self.send(Pop(False)), key="confirm:no", hint="Esc"),
+            Button(self.yes, lambda: self.send(Pop(True)), key="confirm:yes", primary=True),
+        ]
+        return page(
+            self.ctx,
+            rect,
+            title=self.title,
+            body=[TextBlock(self.body, "lead")],
+            footer=buttons,
+            body_key="confirm:body",
+            scroll=self.scroll_state,
+            max_width_em=34,
+            compact=True,
+            title_style="h2",
+        )
 
     def default_focus(self, chain: list[Widget]) -> Widget | None:
         return next((w for w in chain if w.key == "confirm:no"), chain[0])

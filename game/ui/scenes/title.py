@@ -7,8 +7,47 @@ import pygame
 from game.saves import SaveError, latest_save, read_save
 from game.ui.flow import load_match, save_summary, scenes_for_match
 from game.ui.layout import page
+from game.ui.palette import palette_for
 from game.ui.scene import Push, Quit, Reset, Scene
 from game.ui.widgets import Button, Spacer, TextBlock, Widget
+
+
+class LeaderStrip(Widget):
+    """The leaders of every summit side by side, each drawn in their summit's colours,
+    with the year under each pair: the game's cast at a glance."""
+
+    def __init__(self, pairs: list[tuple[str, str, list[tuple[str, str]]]], key: str = "title:leaders"):
+        super().__init__(key)
+        self.pairs = pairs  # (year, theme, [(personality id, name)])
+
+    def _size(self, ctx, width: int) -> tuple[int, int]:
+        count = max(1, sum(len(p[2]) for p in self.pairs))
+        gap = ctx.metrics.gap
+        w = (width - gap * (count - 1) - gap * 2 * (len(self.pairs) - 1)) // count
+        w = max(8, min(w, round(ctx.metrics.height * 0.1)))
+        return w, round(w * 1.25)
+
+    def measure(self, ctx, width: int) -> int:
+        return self._size(ctx, width)[1] + ctx.metrics.gap // 2 + ctx.line("small")
+
+    def draw(self, surface, ctx, focused, hovered) -> None:
+        w, h = self._size(ctx, self.rect.width)
+        gap = ctx.metrics.gap
+        total = sum(len(p[2]) for p in self.pairs) * (w + gap) - gap + gap * 2 * (len(self.pairs) - 1)
+        x = self.rect.centerx - total // 2
+        for year, theme, leaders in self.pairs:
+            palette = palette_for(theme, ctx.settings.colour_safe)
+            start = x
+            for pid, name in leaders:
+                surface.blit(ctx.portrait(pid, name, (w, h), palette), (x, self.rect.top))
+                x += w + gap
+            label = ctx.text.render(ctx.font("small"), year, ctx.palette.muted)
+            centre = (start + x - gap) // 2
+            surface.blit(label, (centre - label.get_width() // 2, self.rect.top + h + gap // 2))
+            x += gap * 2
+
+    def texts(self) -> list[str]:
+        return [year for year, _, _ in self.pairs]
 
 
 class TitleScene(Scene):
@@ -20,13 +59,16 @@ class TitleScene(Scene):
         continue_note = ""
         if latest is not None:
             try:
-                continue_note = save_summary(read_save(latest))
+                continue_note = save_summary(read_save(latest), self.ctx.library)
             except SaveError:
                 continue_note = f"{latest.name} (cannot be read)"
+        scenarios = sorted((sc for _, sc in self.ctx.library.scenarios.values()), key=lambda sc: sc.year)
+        strip = LeaderStrip(
+            [(str(sc.year), sc.theme, [(s.personality, s.leader) for s in sc.sides]) for sc in scenarios]
+        )
         buttons: list[Widget] = [
-            TextBlock("Two summits, two sides each. Meet the other leader, read the room, and see what history "
-                      "might have been.", "lead", "ink"),
-            Spacer(0.4),
+            strip,
+            Spacer(0.3),
             Button("New game", self.new_game, key="title:new", primary=True),
             Button("Continue", self.continue_game, key="title:continue", enabled=latest is not None),
         ]
@@ -38,9 +80,19 @@ class TitleScene(Scene):
             Button("How to play", self.help, key="title:help", hint="F1"),
             Button("Quit", lambda: self.send(Quit()), key="title:quit"),
         ]
-        return page(self.ctx, rect, title="SUMMIT", subtitle="Vienna 1961 - Singapore 2018", body=buttons, footer=[],
-                    body_key="title:body", scroll=self.scroll_state, max_width_em=30, compact=True,
-                    title_style="display")
+        return page(
+            self.ctx,
+            rect,
+            title="SUMMIT",
+            subtitle="Meet the other leader, read the room, and see what history might have been.",
+            body=buttons,
+            footer=[],
+            body_key="title:body",
+            scroll=self.scroll_state,
+            max_width_em=32,
+            compact=True,
+            title_style="display",
+        )
 
     def new_game(self) -> None:
         from game.ui.scenes.scenario_choice import ScenarioChoiceScene

@@ -1,0 +1,239 @@
+"""The end of the summit, in pages: the communiqué issue by issue, the epilogue of your
+timeline, every meter charted over the sessions, what really happened (with quotations
+and sources), where you departed from history and how the counterpart read your resolve.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core.reasons import AI_VERBS
+from game.match import Match
+from game.ui.charts import draw_meter_charts
+from game.ui.layout import page
+from game.ui.scene import Reset, Scene
+from game.ui.scenes.briefing import paragraphs
+from game.ui.widgets import Button, Canvas, Card, FlowRow, Line, TextBlock, Widget
+
+PAGES = ("Communiqué", "Epilogue", "The meters", "What happened", "Your path", "Sources")
+RATINGS = {
+    "better": "Better than history",
+    "history": "As history went",
+    "worse": "Worse than history",
+    "breakdown": "Breakdown",
+}
+
+
+def session_end_values(match: Match, meter_ref: str) -> list[tuple[str, float, str]]:
+    """(session name, value, band) of one meter after each session that was played."""
+    spec, game = match.spec, match.game
+    k = spec.meter_index(meter_ref)
+    if k < 0:
+        return []
+    history = game.meter_history()
+    out = []
+    for i, session in enumerate(spec.sessions):
+        turns = [t for t in range(game.turn) if int(spec.session_of_turn[t]) == i]
+        if not turns:
+            continue
+        value = float(history[turns[-1] + 1, k])
+        out.append((session.name, value, spec.meters[k].band(value)))
+    return out
+
+
+def resolve_story(match: Match) -> list[str]:
+    """How the counterpart read your resolve, session by session, in words."""
+    spec = match.spec
+    k = spec.meter_index("counterpart.resolve")
+    if k < 0:
+        return []
+    start = float(match.game.meter_history()[0, k])
+    points = session_end_values(match, "counterpart.resolve")
+    if not points:
+        return []
+    lines = [f"{spec.ai_leader} began by rating your resolve {start:.0f} ({spec.meters[k].band(start)})."]
+    lines += [f"After {name}: {value:.0f} ({band})" for name, value, band in points]
+    end = points[-1][1]
+    if end >= start + 10:
+        lines.append(f"{spec.ai_leader} came to see you as firmer than expected.")
+    elif end <= start - 10:
+        lines.append(f"{spec.ai_leader} came away believing you could be pushed.")
+    else:
+        lines.append(f"{spec.ai_leader}'s view of your resolve changed little.")
+    return lines
+
+
+class EndingScene(Scene):
+    title = "The summit ends"
+
+    def __init__(self, ctx, match: Match):
+        super().__init__(ctx)
+        self.match = match
+        self.theme = match.scenario.theme
+        self.page = 0
+        self.end = match.game.ending() or {}
+
+    # ----------------------------------------------------------------- pages
+    def _communique(self) -> list[Widget]:
+        end, sc, spec = self.end, self.match.scenario, self.match.spec
+        if end.get("breakdown"):
+            how = "Tension reached the brink: the talks broke down."
+        elif end.get("walked_out"):
+            how = f"The talks ended when {'you' if end['walked_out'] == 'you' else spec.ai_leader} walked out."
+        else:
+            how = "The summit ran its full course."
+        out: list[Widget] = [TextBlock(RATINGS.get(end.get("rating", ""), ""), "h3", "accent"), TextBlock(how, "lead")]
+        agreed = end.get("agreements", {})
+        for issue in sc.issues:
+            if issue.id in agreed:
+                out.append(
+                    Card(
+                        issue.name,
+                        [Line(f"Agreed: {agreed[issue.id]}", "bold", "good")],
+                        stripe="good",
+                        key=f"communique:{issue.id}",
+                        title_style="bold",
+                    )
+                )
+            else:
+                out.append(
+                    Card(
+                        issue.name,
+                        [Line("No agreement", "body", "muted")],
+                        stripe="panel_border",
+                        key=f"communique:{issue.id}",
+                        title_style="bold",
+                    )
+                )
+        return out
+
+    def _epilogue(self) -> list[Widget]:
+        text = self.end.get("epilogue") or "The summit ends; history takes over."
+        return [TextBlock(p, "lead" if i == 0 else "body") for i, p in enumerate(paragraphs(text))]
+
+    def _meters(self) -> list[Widget]:
+        spec, game = self.match.spec, self.match.game
+        meters = [{"meter": m.ref, "name": m.name, "party": m.party, "bands": list(m.bands)} for m in spec.meters]
+        history = game.meter_history()
+
+        def paint(surface: pygame.Surface, rect: pygame.Rect) -> None:
+            draw_meter_charts(
+                surface, rect, history, meters, self.ctx.scaled_fonts(), self.ctx.palette, self.ctx.settings.colour_safe
+            )
+
+        height = max(round(self.ctx.metrics.height * 0.55), self.ctx.line("body") * 12)
+        finals = [f"{m['name']} ({m['party']}): {m['value']:.0f}, {m['band']}" for m in game.meters()]
+        out: list[Widget] = [
+            TextBlock("Every meter after each turn; the marks show the bands.", "body", "muted"),
+            Canvas(paint, aspect=0.62, max_height=height, key="ending:charts", words=finals),
+        ]
+        out += [TextBlock(line, "body") for line in finals]
+        return out
+
+    def _history(self) -> list[Widget]:
+        d = self.match.scenario.debrief
+        out: list[Widget] = [TextBlock(p) for p in paragraphs(d.summary)]
+        if d.quotations:
+            out.append(TextBlock("In their own words", "h3", "accent"))
+            for q in d.quotations:
+                out.append(
+                    Card(
+                        q.speaker,
+                        [
+                            Line("\u201c" + " ".join(q.text.split()) + "\u201d", "body"),
+                            Line(q.source, "small", "muted"),
+                        ],
+                        title_style="bold",
+                    )
+                )
+        return out
+
+    def _path(self) -> list[Widget]:
+        sc, game, spec = self.match.scenario, self.match.game, self.match.spec
+        by_session: dict[str, list[str]] = {}
+        for record in game.transcript[1:]:
+            verb = AI_VERBS.get(record["reply"]["kind"], record["reply"]["kind"])
+            by_session.setdefault(record["session"], []).append(
+                f"{record['action']['label']} ({spec.ai_leader} {verb})"
+            )
+        resolve = {name: (value, band) for name, value, band in session_end_values(self.match, "counterpart.resolve")}
+        out: list[Widget] = [
+            TextBlock("Session by session: what happened in history, and what you did.", "body", "muted")
+        ]
+        for s in sc.sessions:
+            lines = [
+                Line(f"History: {' '.join(s.history.split())}", "small"),
+                Line(f"You: {'; '.join(by_session.get(s.id, [])) or 'the talks had ended'}", "small", "accent"),
+            ]
+            if s.name in resolve:
+                value, band = resolve[s.name]
+                lines.append(
+                    Line(f"{spec.ai_leader}'s reading of your resolve: {value:.0f} ({band})", "small", "muted")
+                )
+            out.append(Card(f"{s.name} - {s.when}", lines, key=f"path:{s.id}", title_style="bold"))
+        story = resolve_story(self.match)
+        if story:
+            out.append(TextBlock("How they read your resolve", "h3", "accent"))
+            out += [TextBlock(line) for line in story]
+        return out
+
+    def _sources(self) -> list[Widget]:
+        sc = self.match.scenario
+        out: list[Widget] = [TextBlock("Sources", "h3", "accent")]
+        for src in sc.debrief.sources:
+            words = ", ".join(x for x in (src.title, src.author, src.date) if x)
+            out.append(TextBlock(f"- {words}" + (f". {src.note}" if src.note else "")))
+        out.append(TextBlock("For discussion", "h3", "accent"))
+        out += [TextBlock(f"- {o}") for o in sc.learning_objectives]
+        return out
+
+    def build(self, rect: pygame.Rect) -> list[Widget]:
+        builders = (self._communique, self._epilogue, self._meters, self._history, self._path, self._sources)
+        tabs = FlowRow(
+            [
+                Button(name, lambda i=i: self.go(i), key=f"ending:tab{i}", selected=i == self.page, small=True)
+                for i, name in enumerate(PAGES)
+            ],
+            key="ending:tabs",
+        )
+        footer: list[Widget] = []
+        if self.page > 0:
+            footer.append(Button("Back", lambda: self.go(self.page - 1), key="ending:back"))
+        if self.page < len(PAGES) - 1:
+            footer.append(Button("Next", lambda: self.go(self.page + 1), key="ending:next", primary=True))
+        footer.append(Button("To the title", self.to_title, key="ending:title", primary=self.page == len(PAGES) - 1))
+        return page(
+            self.ctx,
+            rect,
+            title=self.end.get("title", "The summit ends"),
+            kicker=PAGES[self.page],
+            subtitle=self.match.scenario.title,
+            top=[tabs],
+            body=builders[self.page](),
+            footer=footer,
+            body_key=f"ending:body{self.page}",
+            scroll=self.scroll_state,
+            max_width_em=54,
+        )
+
+    def go(self, index: int) -> None:
+        self.page = max(0, min(len(PAGES) - 1, index))
+        self._focus_key = "ending:next" if self.page < len(PAGES) - 1 else "ending:title"
+        self.focused = None
+        self.changed()
+
+    def to_title(self) -> None:
+        from game.ui.scenes.title import TitleScene
+
+        self.send(Reset([TitleScene(self.ctx)]))
+
+    def on_escape(self) -> None:
+        if self.page > 0:
+            self.go(self.page - 1)
+        else:
+            self.to_title()
+
+    def default_focus(self, chain: list[Widget]) -> Widget | None:
+        return next((w for w in chain if w.key == "ending:next"), None) or next(
+            (w for w in chain if w.key == "ending:title"), chain[0]
+        )

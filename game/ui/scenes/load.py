@@ -1,0 +1,84 @@
+"""Load a saved game: every save in the saves folder, newest first; a damaged save is a
+card with its error and never hides the others."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pygame
+
+from game.paths import saves_dir
+from game.saves import SaveError, read_save
+from game.ui.flow import load_match, save_summary, scenes_for_match
+from game.ui.layout import page
+from game.ui.scene import Pop, Push, Reset, Scene
+from game.ui.widgets import Button, Card, Line, TextBlock, Widget
+
+
+def save_files() -> list[Path]:
+    folder = saves_dir()
+    if not folder.is_dir():
+        return []
+    return sorted((p for p in folder.glob("*.json") if p.is_file()), key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+class LoadScene(Scene):
+    title = "Load a saved game"
+
+    def build(self, rect: pygame.Rect) -> list[Widget]:
+        cards: list[Widget] = []
+        for path in save_files():
+            when = time.strftime("%d %b %Y, %H:%M", time.localtime(path.stat().st_mtime))
+            try:
+                summary = save_summary(read_save(path), self.ctx.library)
+            except SaveError as error:
+                cards.append(
+                    Card(
+                        path.name,
+                        [Line(str(error), "small", "bad")],
+                        key=f"save:{path.name}",
+                        on_press=lambda e=error: self.show_error(str(e)),
+                        stripe="bad",
+                    )
+                )
+                continue
+            cards.append(
+                Card(
+                    summary,
+                    [Line(f"{path.name} - saved {when}", "small", "muted")],
+                    on_press=lambda p=path: self.open(p),
+                    key=f"save:{path.name}",
+                    stripe="accent",
+                    title_style="bold",
+                )
+            )
+        if not cards:
+            cards.append(
+                TextBlock("No saved games yet. A game is saved after every session and when you quit.", "lead")
+            )
+        footer = [Button("Back", lambda: self.send(Pop()), key="load:back", hint="Esc")]
+        return page(
+            self.ctx,
+            rect,
+            title="Load a saved game",
+            subtitle=str(saves_dir()),
+            body=cards,
+            footer=footer,
+            body_key="load:list",
+            scroll=self.scroll_state,
+            max_width_em=56,
+        )
+
+    def open(self, path: Path) -> None:
+        try:
+            match = load_match(self.ctx, path)
+        except SaveError as error:
+            self.show_error(str(error))
+            return
+        self.send(Reset(scenes_for_match(self.ctx, match)))
+
+    def show_error(self, text: str) -> None:
+        from game.ui.scenes.notice import NoticeScene
+
+        self.send(Push(NoticeScene(self.ctx, "This save cannot be opened", text, button="Close")))
