@@ -186,6 +186,7 @@ def compile_game(
         player_side=me.id,
         ai_side=other.id,
         player_leader=me.leader,
+        player_address=me.address or me.leader,
         ai_leader=other.leader,
         ally_name=me.ally.name if me.ally else "",
         issue_ids=tuple(issue_ids),

@@ -176,6 +176,9 @@ class Side(Strict):
     name: Text
     leader: Text
     title: Text = Field(description="e.g. 'President of the United States'.")
+    address: Text | None = Field(
+        None, description="How the other side addresses this leader at the table, e.g. 'Mr. President'; fills {leader} in dialogue."
+    )
     personality: Id
     ally: Ally | None = None
     interests: dict[Id, Interest]

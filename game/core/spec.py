@@ -145,6 +145,7 @@ class GameSpec:
     player_side: str
     ai_side: str
     player_leader: str
+    player_address: str  # how the counterpart addresses you: fills {leader} in its lines
     ai_leader: str
     ally_name: str  # "" when the player's side has no ally
     issue_ids: tuple[str, ...]

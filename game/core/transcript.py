@@ -90,8 +90,8 @@ def describe_turn(spec: GameSpec, st: BatchState, outcome, row: int) -> dict:
     values = {
         "issue": spec.issue_names[focus] if focus >= 0 else "the agenda",
         "position": pos_label or "our proposal",
-        "leader": spec.player_leader,
-        "you": spec.player_leader,
+        "leader": spec.player_address,
+        "you": spec.player_address,
         "them": spec.ai_leader,
     }
     line = pick_line(spec, spec.counterpart, kind, st.seed, int(st.game_index[row]), turn, rng.STREAM_LINE, **values)
@@ -108,6 +108,9 @@ def describe_turn(spec: GameSpec, st: BatchState, outcome, row: int) -> dict:
                               ai_kind=kind, events="; ".join(spec.events[e].title for e in fired)),
         "events": [{"id": spec.events[e].id, "title": spec.events[e].title, "text": spec.events[e].text} for e in fired],
     }
+    voice = ally_voice(spec, st, row, turn, before, after, values)
+    if voice:
+        record["ally"] = voice
     if kind in ("counter", "package", "concession", "ultimatum", "demand"):
         record["reply"]["offer"] = terms_text(spec, offer)
     agreed = outcome.agreed_now[row]
@@ -126,6 +129,24 @@ def describe_turn(spec: GameSpec, st: BatchState, outcome, row: int) -> dict:
     return record
 
 
+ALLY_SPEAKS_AT = 5.0  # confidence points in one turn that make your ally speak up
+
+
+def ally_voice(spec: GameSpec, st: BatchState, row: int, turn: int, before, after, values: dict) -> dict | None:
+    """Your ally speaks up when its confidence moves sharply: pleased, worried, or (when
+    already shaken) with a demand."""
+    k = spec.meter_index("ally.confidence")
+    if spec.ally is None or k < 0:
+        return None
+    change = float(after[k] - before[k])
+    if abs(change) < ALLY_SPEAKS_AT:
+        return None
+    kind = "warm" if change > 0 else ("demand" if after[k] < 40.0 else "cool")
+    line = pick_line(spec, spec.ally, kind, st.seed, int(st.game_index[row]), turn, rng.STREAM_ALLY_LINE,
+                     **dict(values, them=spec.ally_name))
+    return {"speaker": spec.ally.name, "kind": kind, "text": line}
+
+
 def importance(weight: float) -> str:
     """An estimated interest weight in words."""
     if weight >= 0.3:
@@ -138,8 +159,8 @@ def importance(weight: float) -> str:
 
 
 def opening_record(spec: GameSpec, st: BatchState, fired: np.ndarray, row: int) -> dict:
-    values = {"issue": spec.issue_names[int(spec.ai_weights.argmax())], "position": "", "leader": spec.player_leader,
-              "you": spec.player_leader, "them": spec.ai_leader}
+    values = {"issue": spec.issue_names[int(spec.ai_weights.argmax())], "position": "", "leader": spec.player_address,
+              "you": spec.player_address, "them": spec.ai_leader}
     line = pick_line(spec, spec.counterpart, "greet", st.seed, int(st.game_index[row]), 0, rng.STREAM_LINE, **values)
     events = [e for e in range(len(spec.events)) if fired[row, e]]
     return {

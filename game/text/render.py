@@ -106,6 +106,8 @@ def turn(out: Writer, match, record: dict) -> None:
     if record.get("probe"):
         p = record["probe"]
         out.para(f"  What you learned about {p['issue']}: it seems {p['importance']} to them. {p['note']}", indent="  ")
+    if record.get("ally"):
+        out.para(f"{record['ally']['speaker']} (your ally): \"{_unquote(record['ally']['text'])}\"")
     for m in record["meters"]:
         reasons = "; ".join(f"{x['text']} ({_signed(x['amount'])})" for x in m["reasons"])
         who = "their" if m["party"] == "counterpart" else "ally"

@@ -58,6 +58,7 @@ def tiny_spec(family: str = "boulware", events=(), endings=None, tuning=None, **
         player_side="us",
         ai_side="them",
         player_leader="You",
+        player_address="Mr. Tester",
         ai_leader="Tester",
         ally_name="Friend",
         issue_ids=("arms", "trade"),
