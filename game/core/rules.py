@@ -235,7 +235,8 @@ def step(spec: GameSpec, st: BatchState, action: np.ndarray) -> TurnOutcome:
     st.turn += played.astype(np.int64)
     _check_breakdown(spec, st, mt, played)
 
-    events = fire_events(spec, st, d, ~st.over)
+    # Events break in before a turn still to be played, never after the last one.
+    events = fire_events(spec, st, d, ~st.over & (st.turn < spec.total_turns))
     _check_breakdown(spec, st, mt, played)
     st.over |= played & (st.walked_out == 1)
     ended = played & (st.over | (st.turn >= spec.total_turns))

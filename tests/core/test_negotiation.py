@@ -208,3 +208,12 @@ def test_first_matching_ending_wins():
     for _ in range(4):
         step(spec, st, "break")
     assert st.over[0] and spec.endings[st.ending[0]].id == "nothing"
+
+
+def test_no_event_breaks_in_after_the_last_turn():
+    event = EventSpec("deal_news", "News of a deal", "Cheers.", ("agreements_at_least", 1), ((0, -5.0, True),), 0.0)
+    spec = tiny_spec(events=(event,))
+    st = state_at(spec, 3)  # the last of four turns
+    out = step(spec, st, "package")
+    assert out.reply[0] == AK["accept"] and st.over[0]
+    assert not out.events[0, 0] and not st.fired[0, 0]

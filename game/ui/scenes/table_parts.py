@@ -66,6 +66,9 @@ def reply_widgets(spec: GameSpec, record: dict, you: str) -> list[Widget]:
         out.append(
             TextBlock("Agreed: " + "; ".join(issue_names(spec, record["agreed"])), "bold", "good", key="reply:agreed")
         )
+    ally = record.get("ally")
+    if ally:
+        out.append(TextBlock(f"{ally['speaker']} (your ally): {quoted(ally['text'])}", "body", "muted", key="reply:ally"))
     probe = record.get("probe")
     if probe:
         name = dict(zip(spec.issue_ids, spec.issue_names)).get(probe["issue"], probe["issue"])
@@ -124,6 +127,8 @@ def log_cards(spec: GameSpec, transcript: Sequence[dict], you: str) -> list[Widg
             )
         if record.get("agreed"):
             lines.append(Line("Agreed: " + "; ".join(issue_names(spec, record["agreed"])), "small", "good"))
+        if record.get("ally"):
+            lines.append(Line(f"{record['ally']['speaker']} (ally): {quoted(record['ally']['text'])}", "small", "muted"))
         if record.get("probe"):
             lines.append(
                 Line(
