@@ -71,11 +71,6 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    from game.content.compile import SetupError
-    from game.content.errors import ContentError
-    from game.saves import SaveError
-    from game.sim.runner import ScriptError
-
     try:
         if args.command is None:
             return _open_window(None)
@@ -88,18 +83,31 @@ def main(argv: list[str] | None = None) -> int:
             "bench": cmd_bench,
         }[args.command]
         return handler(args)
-    except ContentError as e:
-        for problem in e.problems:
-            print(problem.format(), file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except (SetupError, SaveError, ScriptError, UsageError) as e:
-        print(f"summit: {e}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except KeyboardInterrupt:
-        return 130
     except BrokenPipeError:  # e.g. `summit list | head`: the reader left; not an error
         sys.stderr.close()
         return 0
+    except Exception as e:  # only the kinds of bad input below; anything else is a bug
+        return _report_bad_input(e)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _report_bad_input(error: Exception) -> int:
+    """Print bad input as located messages and return 2; re-raise anything else. The
+    error classes are imported here, not at start-up, so the window opens sooner."""
+    from game.content.compile import SetupError
+    from game.content.errors import ContentError
+    from game.saves import SaveError
+    from game.sim.runner import ScriptError
+
+    if isinstance(error, ContentError):
+        for problem in error.problems:
+            print(problem.format(), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if isinstance(error, (SetupError, SaveError, ScriptError, UsageError)):
+        print(f"summit: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    raise error
 
 
 def _library():
@@ -114,11 +122,10 @@ def _library():
 
 
 def cmd_play(args) -> int:
-    from game.match import new_match, resume_match
-    from game.saves import latest_save, read_save
-
     if not args.text:
         return _open_window(args)
+    from game.match import new_match, resume_match
+    from game.saves import latest_save, read_save
     library = _library()
     if args.resume is not None:
         path = Path(args.resume) if args.resume else latest_save()
@@ -134,7 +141,17 @@ def cmd_play(args) -> int:
 
 
 def _open_window(args) -> int:
+    import os
+
     try:
+        from game.ui.splash import show_splash
+
+        if not show_splash():
+            print("summit: there is no display to open the game window on.\n"
+                  "Play in the terminal instead: summit play --text", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        if os.environ.get("SUMMIT_BENCH_FIRST_FRAME"):
+            return 0  # `summit bench` measures the time to this first frame
         from game.ui.app import run_window
     except ImportError as e:  # the window needs pygame-ce; the terminal game does not
         print(f"summit: the window is not available ({e}).\nPlay in the terminal: summit play --text", file=sys.stderr)

@@ -64,6 +64,7 @@ class App:
         self.stack: list[Scene] = []
         self.on_results: list = []  # parallel to stack: the callback for a modal's result
         self.running = True
+        self._last_input = 0.0
         self.dirty = True
         self.animating = False
         self._dim: pygame.Surface | None = None
@@ -326,26 +327,30 @@ class App:
 
     # ----------------------------------------------------------------- the loop
     def run(self) -> int:
-        clock = pygame.time.Clock()
         first_frame_only = bool(os.environ.get(FIRST_FRAME_ENV))
-        last_input = 0.0
+        clock = pygame.time.Clock()
         while self.running:
-            now = pygame.time.get_ticks() / 1000.0
-            if self.animating or now - last_input < BUSY_AFTER_INPUT_S:
-                dt = clock.tick(FRAME_RATE) / 1000.0
-            else:
-                pygame.time.wait(IDLE_WAIT_MS)
-                dt = clock.tick() / 1000.0
-            events = pygame.event.get()
-            if events:
-                last_input = pygame.time.get_ticks() / 1000.0
-            for event in events:
-                self.handle(event)
-            self.update(min(dt, 0.1))
-            self.draw()
+            self.loop_step(clock)
             if first_frame_only:
                 self.quit()
         return 0
+
+    def loop_step(self, clock: pygame.time.Clock) -> None:
+        """One pass of the real loop: at frame rate while something moves or just after
+        input; otherwise a 33 ms sleep between looks at the event queue (idle)."""
+        now = pygame.time.get_ticks() / 1000.0
+        if self.animating or now - self._last_input < BUSY_AFTER_INPUT_S:
+            dt = clock.tick(FRAME_RATE) / 1000.0
+        else:
+            pygame.time.wait(IDLE_WAIT_MS)
+            dt = clock.tick() / 1000.0
+        events = pygame.event.get()
+        if events:
+            self._last_input = pygame.time.get_ticks() / 1000.0
+        for event in events:
+            self.handle(event)
+        self.update(min(dt, 0.1))
+        self.draw()
 
 
 def _clamp_size(size: tuple[int, int]) -> tuple[int, int]:

@@ -220,13 +220,11 @@ def app_screen(surface: pygame.Surface) -> Screen | None:
         app.draw(force=True)
         pygame.event.pump()
 
+    clock = pygame.time.Clock()
+
     def idle() -> None:
-        """One turn of App.run's idle branch: sleep in the event queue, draw only if dirty."""
-        first = pygame.event.wait(getattr(app_module, "IDLE_WAIT_MS", 1000))
-        for event in ([first] + pygame.event.get()) if first.type != pygame.NOEVENT else []:
-            app.handle(event)
-        app.update(0.0)
-        app.draw()
+        """One pass of App.run's own loop on a static screen (it idles by itself)."""
+        app.loop_step(clock)
 
     def still() -> None:
         for _ in range(600):
