@@ -22,6 +22,7 @@ import pygame
 
 from game.ui.fonts import Fonts
 from game.ui.palette import RGB, Palette, blend, is_dark
+from game.ui.text import fit_text
 
 # --------------------------------------------------------------------------- looks
 
@@ -394,14 +395,6 @@ def _nameplate_font(palette: Palette, px: int, fonts: Fonts | None) -> pygame.fo
     return Fonts("briefing" if is_dark(palette) else "cable", 1.0).get("heading", px)
 
 
-def _fit(font: pygame.font.Font, text: str, width: int) -> str:
-    if font.size(text)[0] <= width:
-        return text
-    while text and font.size(text + "\u2026")[0] > width:
-        text = text[:-1]
-    return text + "\u2026" if text else ""
-
-
 def portrait(personality_id: str, name: str, size: tuple[int, int], palette: Palette,
              fonts: Fonts | None = None) -> pygame.Surface:
     """A stylised bust of a leader with a nameplate; the same id always gives the same picture.
@@ -436,7 +429,7 @@ def _draw_nameplate(out: pygame.Surface, plate: pygame.Rect, name: str, palette:
     while px > 8 and font.size(name)[0] > plate.width - 8:  # shrink a long name before cutting it
         px -= 1
         font = _nameplate_font(palette, px, fonts)
-    text = font.render(_fit(font, name, plate.width - 8), True, palette.ink)
+    text = font.render(fit_text(font, name, plate.width - 8), True, palette.ink)
     out.blit(text, text.get_rect(center=plate.center))
 
 

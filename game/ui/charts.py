@@ -15,6 +15,7 @@ import pygame
 
 from game.ui.fonts import Fonts
 from game.ui.palette import RGB, Palette, blend
+from game.ui.text import fit_text
 
 TITLE_PT = 13
 LABEL_PT = 11
@@ -154,14 +155,6 @@ def _note(surface: pygame.Surface, rect: pygame.Rect, text: str, fonts: Fonts, p
         y += font.get_linesize()
 
 
-def _fit(font: pygame.font.Font, text: str, width: int) -> str:
-    if font.size(text)[0] <= width:
-        return text
-    while text and font.size(text + "\u2026")[0] > width:
-        text = text[:-1]
-    return text + "\u2026" if text else ""
-
-
 def _draw_chart(surface: pygame.Surface, cell: pygame.Rect, column: np.ndarray, meter: dict, index: int,
                 fonts: Fonts, palette: Palette, colour_safe: bool) -> None:
     colour = meter_colour(meter, index, palette)
@@ -182,7 +175,7 @@ def _draw_chart(surface: pygame.Surface, cell: pygame.Rect, column: np.ndarray, 
     title = f"{meter.get('name', '?')} ({meter.get('party', '?')})"
     band_w = label.size(band_now)[0] + pad if band_now else 0
     room = cell.width - 2 * pad
-    title_text = _fit(title_font, title, room - band_w if title_font.size(title)[0] + band_w <= room else room)
+    title_text = fit_text(title_font, title, room - band_w if title_font.size(title)[0] + band_w <= room else room)
     surface.blit(title_font.render(title_text, True, palette.ink), (cell.x + pad, cell.y + pad))
     if band_now and title_font.size(title)[0] + band_w <= room:
         image = label.render(band_now, True, palette.muted)

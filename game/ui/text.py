@@ -14,6 +14,15 @@ import pygame
 RGB = tuple[int, int, int]
 
 
+def fit_text(font: pygame.font.Font, text: str, width: int) -> str:
+    """The text, cut with an ellipsis if it is wider than `width` pixels."""
+    if font.size(text)[0] <= width:
+        return text
+    while text and font.size(text + "\u2026")[0] > width:
+        text = text[:-1]
+    return text + "\u2026" if text else ""
+
+
 def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
     """The lines of `text` wrapped to `width` pixels; '\n' starts a new paragraph and an
     empty paragraph gives an empty line."""
