@@ -30,13 +30,17 @@ def random_policy(spec: GameSpec, st: BatchState, legal: np.ndarray) -> np.ndarr
 
 
 def score_position(spec: GameSpec, st: BatchState) -> np.ndarray:
-    """What the greedy player wants: low tension, high trust, agreements worth having."""
+    """What the greedy player wants: low tension, high trust, a steady ally, agreements
+    worth having, and never an agreement across its own red lines."""
+    from game.core.utility import take
+
     m = st.meters()
     score = np.zeros(st.n)
     for k, meter in enumerate(spec.meters):
         sign = -1.0 if meter.kind == "tension" else 0.5
         score += sign * m[:, k]
-    return score + 60.0 * rules.player_value(spec, st.agreed) - 200.0 * st.breakdown
+    crossed = (take(spec.player_red, st.agreed) & (st.agreed >= 0)).sum(axis=1)
+    return score + 120.0 * rules.player_value(spec, st.agreed) - 100.0 * crossed - 200.0 * st.breakdown
 
 
 def greedy_policy(spec: GameSpec, st: BatchState, legal: np.ndarray) -> np.ndarray:
