@@ -97,13 +97,37 @@ def scenario_from(document: Document, known_personalities: set[str] | None = Non
 
 
 def personality_from(document: Document) -> Personality:
-    personality = _validate(Personality, document, "a personality")
+    family = _family_problem(document)
+    try:
+        personality = _validate(Personality, document, "a personality")
+    except ContentError as error:
+        extra = [family] if family else []
+        raise ContentError(with_snippets(sorted_problems(error.problems + extra), document.text)) from None
+    if family:
+        raise ContentError(with_snippets([family], document.text))
     if personality.portrait is not None:
         message = asset_problem(Path(document.filename).parent, personality.portrait, IMAGE_SUFFIXES)
         if message:
             line, col = locate(document.marks, ("portrait",))
             raise ContentError(with_snippets([Problem(document.filename, line, col, "portrait", message)], document.text))
     return personality
+
+
+def _family_problem(document: Document) -> Problem | None:
+    """A strategy family that no registry knows (the models accept any id, since plug-ins
+    may add families)."""
+    strategy = document.data.get("strategy") if isinstance(document.data, dict) else None
+    family = strategy.get("family") if isinstance(strategy, dict) else None
+    if not isinstance(family, str):
+        return None
+    from game.ai.registry import StrategyRegistry
+
+    families = StrategyRegistry.with_plugins().names()
+    if family in families:
+        return None
+    line, col = locate(document.marks, ("strategy", "family"))
+    message = f"unknown strategy family {family!r}; expected one of: {', '.join(families)}"
+    return Problem(document.filename, line, col, "strategy.family", message, hint=_closest(family, families))
 
 
 ModelT = typing.TypeVar("ModelT", bound=BaseModel)

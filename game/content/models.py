@@ -59,7 +59,9 @@ class Traits(Strict):
 
 
 class Strategy(Strict):
-    family: StrategyFamily
+    family: Id = Field(
+        description="boulware, conceder, reciprocator or hardliner, or a plug-in family's name (entry point group summit.strategies)."
+    )
     aspiration: Unit = Field(0.85, description="Utility the leader first insists on.")
     reservation: Unit = Field(0.35, description="Walk-away value: never accepts less.")
     concession_curve: Annotated[float, Field(gt=0.0, le=10.0)] = Field(

@@ -54,3 +54,12 @@ def test_a_good_asset_path_loads(tmp_path):
     f = tmp_path / "painter.yaml"
     f.write_text(BASE.replace("{path}", "faces/painter.png"))
     assert load_personality(f).portrait == "faces/painter.png"
+
+
+def test_unknown_strategy_family_is_located_with_a_suggestion(tmp_path):
+    f = tmp_path / "p.yaml"
+    f.write_text("id: p\nname: P\ndescription: D.\nstrategy: {family: boulwre}\n")
+    with pytest.raises(ContentError) as e:
+        load_personality(f)
+    assert f"{f}:4:20: strategy.family: unknown strategy family 'boulwre'" in str(e.value)
+    assert "did you mean 'boulware'?" in str(e.value)

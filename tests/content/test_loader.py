@@ -352,6 +352,7 @@ def test_personality_problems_are_located(tmp_path: Path) -> None:
     by_field = {p.field: p for p in error.value.problems}
     assert [(p.line, p.col, p.field) for p in error.value.problems] == [
         (1, 5, "id"),
+        (5, 3, "strategy"),  # aspiration below reservation: reported alongside the rest
         (5, 11, "strategy.family"),
         (9, 3, "lines.gret"),
         (10, 17, "traits.pride"),
