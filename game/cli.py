@@ -41,6 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--vs", action="append", metavar="COUNTERPART=PERSONALITY", help="swap a personality")
     play.add_argument("--resume", nargs="?", const="", metavar="SAVE", help="continue a save (default: the latest)")
 
+    tr = sub.add_parser("transcript", help="a game's whole record as text, to hand in or discuss")
+    tr.add_argument("save", nargs="?", type=Path, help="a save file (default: the latest)")
+    tr.add_argument("--out", type=Path, help="write to this file instead of the screen")
+
     lst = sub.add_parser("list", help="scenarios and personalities")
     lst.add_argument("--json", action="store_true")
 
@@ -81,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
             "schema": cmd_schema,
             "simulate": cmd_simulate,
             "bench": cmd_bench,
+            "transcript": cmd_transcript,
         }[args.command]
         return handler(args)
     except BrokenPipeError:  # e.g. `summit list | head`: the reader left; not an error
@@ -259,6 +264,26 @@ def cmd_simulate(args) -> int:
         print(f"  {ending:<28} {count:>8}  ({100 * count / s['games']:.1f} %)")
     for ref, d in s["meters"].items():
         print(f"  {ref:<28} mean {d['mean']:6.1f}  p10 {d['p10']:6.1f}  p50 {d['p50']:6.1f}  p90 {d['p90']:6.1f}")
+    return 0
+
+
+def cmd_transcript(args) -> int:
+    from game.match import resume_match
+    from game.saves import latest_save, read_save, write_atomic
+    from game.text.export import write_transcript
+
+    path = args.save or latest_save()
+    if path is None:
+        raise UsageError("no saved game yet; play one with: summit play --text")
+    match = resume_match(_library(), read_save(path), path)
+    lines: list[str] = []
+    write_transcript(match, lines.append)
+    text = "\n".join(lines) + "\n"
+    if args.out:
+        write_atomic(args.out, text)
+        print(f"Transcript written to {args.out}")
+    else:
+        sys.stdout.write(text)
     return 0
 
 

@@ -26,7 +26,6 @@ class Strict(BaseModel):
 
 # --------------------------------------------------------------------------- personality
 
-StrategyFamily = Literal["boulware", "conceder", "reciprocator", "hardliner"]
 
 ACTION_KINDS_AI = (
     "greet",

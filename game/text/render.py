@@ -97,15 +97,17 @@ def turn(out: Writer, match, record: dict) -> None:
         out.para(f"You: {a['label']}")
     r = record["reply"]
     out.para(f"{r['speaker']}: \"{_unquote(r['text'])}\"")
+    names = dict(zip(match.spec.issue_ids, match.spec.issue_names)) if match is not None else {}
     if r.get("offer"):
         out.write("  Their offer:")
-        out.bullets((f"{k}: {v}" for k, v in r["offer"].items()), indent="    ")
+        out.bullets((f"{names.get(k, k)}: {v}" for k, v in r["offer"].items()), indent="    ")
     if record.get("agreed"):
         out.write("  Agreed:")
-        out.bullets((f"{k}: {v}" for k, v in record["agreed"].items()), indent="    ")
+        out.bullets((f"{names.get(k, k)}: {v}" for k, v in record["agreed"].items()), indent="    ")
     if record.get("probe"):
         p = record["probe"]
-        out.para(f"  What you learned about {p['issue']}: it seems {p['importance']} to them. {p['note']}", indent="  ")
+        issue = names.get(p["issue"], p["issue"])
+        out.para(f"  What you learned about {issue}: it seems {p['importance']} to them. {p['note']}", indent="  ")
     if record.get("ally"):
         out.para(f"{record['ally']['speaker']} (your ally): \"{_unquote(record['ally']['text'])}\"")
     for m in record["meters"]:

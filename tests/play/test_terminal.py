@@ -150,3 +150,14 @@ def test_simulate_choices_policy_and_summary(capsys):
     assert len(json.loads(capsys.readouterr().out)["transcripts"]) == 2
     assert main(["simulate", "vienna_1961", "--choices", "probe_berlin,nonsense", "--json"]) == 2
     assert "no action 'nonsense'" in capsys.readouterr().err
+
+
+def test_transcript_of_a_save_for_students(monkeypatch, capsys, tmp_path):
+    play_text(monkeypatch, capsys, ["vienna_1961", "--seed", "5"], ["1"] * 40)
+    out_file = tmp_path / "essay" / "transcript.txt"
+    assert main(["transcript", "--out", str(out_file)]) == 0
+    text = out_file.read_text()
+    assert text.startswith("\n== Transcript: Vienna, 1961")
+    assert "First meeting (3 June 1961" in text and "Debrief: what really happened" in text
+    assert "Sources:" in text
+    assert main(["transcript", str(tmp_path / "missing.json")]) == 2
