@@ -71,6 +71,18 @@ class Game:
         self.transcript.append(record)
         return record
 
+    def red_lines_crossed(self, action) -> list[str]:
+        """Issues on which a proposal, or accepting the standing offer, would cross your own
+        red lines (you know your own, so front ends may warn)."""
+        st, spec = self.state, self.spec
+        if action.kind == "propose":
+            terms = np.array(action.terms)
+        elif action.kind == "accept":
+            terms = np.where(st.agreed[0] < 0, st.ai_offer[0], -1)
+        else:
+            return []
+        return [spec.issue_names[i] for i, p in enumerate(terms) if p >= 0 and spec.player_red[i, p]]
+
     def ending(self) -> dict | None:
         return ending_record(self.spec, self.state, 0) if self.over else None
 

@@ -52,7 +52,7 @@ def play(match: Match, read_line: Callable[[str], str] = stdin_reader, write: Ca
             last_session = view["session"]["id"]
         actions = game.legal_actions()
         render.meters(out, game.meters())
-        render.menu(out, actions)
+        render.menu(out, actions, game)
         try:
             choice = _ask(read_line, out, match, actions)
         except EndOfInput:

@@ -73,11 +73,15 @@ def meters(out: Writer, items: list[dict]) -> None:
         out.write("  " + meter_line(m))
 
 
-def menu(out: Writer, actions) -> None:
+def menu(out: Writer, actions, game=None) -> None:
+    """Numbered actions; proposals (and accepting their offer) that cross your own red
+    lines say so."""
     out.write("")
     out.write("Your move:")
     for n, a in enumerate(actions, 1):
-        out.write(f"  {n:2d}. {a.label}  [{a.id}]")
+        crossed = game.red_lines_crossed(a) if game is not None else []
+        warning = f"  (crosses your red line: {', '.join(crossed)})" if crossed else ""
+        out.write(f"  {n:2d}. {a.label}  [{a.id}]{warning}")
 
 
 def _unquote(text: str) -> str:

@@ -107,3 +107,4 @@ def likely_effects(kind: str, meter_kinds: set[str], overrides: Mapping[str, flo
         if meter_kind in meter_kinds and value:
             out.append(Hint(meter_kind, 1 if value > 0 else -1, conditional))
     return out
+

@@ -217,3 +217,21 @@ def test_no_event_breaks_in_after_the_last_turn():
     out = step(spec, st, "package")
     assert out.reply[0] == AK["accept"] and st.over[0]
     assert not out.events[0, 0] and not st.fired[0, 0]
+
+
+def test_front_ends_can_warn_of_your_own_red_lines():
+    from dataclasses import replace
+
+    from game.core.game import Game
+
+    spec = tiny_spec()
+    red = spec.player_red.copy()
+    red[1, 2] = True  # trade on their terms
+    spec = replace(spec, player_red=red)
+    game = Game.start(spec, 1)
+    actions = {a.id: a for a in spec.actions}
+    assert game.red_lines_crossed(actions["package"]) == ["Trade"]
+    assert game.red_lines_crossed(actions["propose_arms_mine"]) == []
+    game.state.ai_offer[0] = [1, 2]
+    assert game.red_lines_crossed(actions["accept"]) == ["Trade"]
+    assert game.red_lines_crossed(actions["rapport"]) == []

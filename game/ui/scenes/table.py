@@ -172,7 +172,10 @@ class TableScene(Scene):
         overrides = dict(self.match.scenario.tuning)
         cards: list[Widget] = []
         for n, action in enumerate(self.visible_actions(), 1):
-            cards.append(action_card(self.game.spec, action, n, lambda aid=action.id: self.play(aid), overrides))
+            crossed = self.game.red_lines_crossed(action)
+            cards.append(
+                action_card(self.game.spec, action, n, lambda aid=action.id: self.play(aid), overrides, crossed)
+            )
         if not cards:
             cards.append(TextBlock("Nothing of this kind is open now; choose another tab.", "body", "muted"))
         return cards

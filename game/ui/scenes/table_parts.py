@@ -160,8 +160,14 @@ class ActionCard(Card):
 
 
 def action_card(
-    spec: GameSpec, action: ActionSpec, number: int, on_press: Callable[[], None], overrides: dict[str, float]
+    spec: GameSpec,
+    action: ActionSpec,
+    number: int,
+    on_press: Callable[[], None],
+    overrides: dict[str, float],
+    crossed: list[str] = (),
 ) -> ActionCard:
+    """`crossed`: issues on which taking this action would cross your own red lines."""
     kinds = {m.kind for m in spec.meters}
     tag = KIND_TAGS.get(action.kind, action.kind)
     if action.issue >= 0:
@@ -169,6 +175,8 @@ def action_card(
     lines = [Line(tag, "small", "muted")]
     if action.kind == "propose":
         lines.append(Line(terms_words(spec, action.terms), "small"))
+    if crossed:
+        lines.append(Line("Crosses your red line: " + ", ".join(crossed), "small", "bad"))
     hints = likely_effects(action.kind, kinds, overrides)
     chips = [
         Chip(
@@ -178,7 +186,7 @@ def action_card(
         )
         for h in hints
     ]
-    details = [action.label, tag]
+    details = [action.label, tag] + (["Crosses your red line: " + ", ".join(crossed)] if crossed else [])
     if hints:
         conditional = hints[0].conditional
         words = ", ".join(
