@@ -25,6 +25,7 @@ CAUSES = (
     "zeal",
     "ally_watches",
     "weakness",
+    "repeat",
 )
 C = {name: code for code, name in enumerate(CAUSES)}
 
@@ -83,6 +84,8 @@ def cause_text(cause: str, amount: float, *, action: str, counterpart: str, ally
         return f"{ally or 'your ally'} sees you give ground"
     if cause == "weakness":
         return f"{ally or 'your ally'} doubts your resolve"
+    if cause == "repeat":
+        return "you repeated last turn's offer word for word"
     if cause == "zeal":
         return f"{counterpart}'s convictions"
     return cause

@@ -23,9 +23,10 @@ class ReplyContext:
     acceptable: np.ndarray  # [N] the proposal meets the counterpart's aspiration
     insulting: np.ndarray  # [N] below its walk-away value or across a red line
     proposing: np.ndarray  # [N]
+    repeated: np.ndarray  # [N] the same offer as your previous turn
 
 
-def choose_reply(spec: GameSpec, st: BatchState, kinds, issue, terms, u_new, target, now, played):
+def choose_reply(spec: GameSpec, st: BatchState, kinds, issue, terms, u_new, target, now, played, repeated):
     tun, mind = spec.tuning, spec.counterpart
     tr = mind.traits
     mt = Meters(spec)
@@ -71,7 +72,7 @@ def choose_reply(spec: GameSpec, st: BatchState, kinds, issue, terms, u_new, tar
         jitter = rng.uniform(st.seed, st.game_index, st.turn, rng.STREAM_NOISE, slot=1 + col)
         scores[:, col] += tr.volatility * 1.5 * jitter
     reply = np.where(played, scores.argmax(axis=1), -1)
-    return reply, ReplyContext(acceptable, insulting, proposing)
+    return reply, ReplyContext(acceptable, insulting, proposing, repeated)
 
 
 def play_reply(spec: GameSpec, st: BatchState, d: Deltas, reply, ctx: ReplyContext, terms, values, target, played):
@@ -110,8 +111,9 @@ def play_reply(spec: GameSpec, st: BatchState, d: Deltas, reply, ctx: ReplyConte
     # New offers: a counter covers the issues you raised, the others the whole open agenda.
     m = is_("counter")
     # A serious offer that meets some of its needs earns respect even when it is countered.
-    d.add(mt.tension, "offer", tun["near_offer_tension"], m & ~ctx.insulting)
-    d.add(mt.trust, "offer", tun["near_offer_trust"], m & ~ctx.insulting)
+    fresh = m & ~ctx.insulting & ~ctx.repeated
+    d.add(mt.tension, "offer", tun["near_offer_tension"], fresh)
+    d.add(mt.trust, "offer", tun["near_offer_trust"], fresh)
     st.aspiration_shift += np.where(is_("concession"), tun["ai_concession_aspiration"], 0.0)
     lift = np.select(
         [is_("concession"), is_("ultimatum")], [tun["ai_concession_aspiration"], tun["ai_ultimatum_aspiration"]], 0.0

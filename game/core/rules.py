@@ -198,9 +198,14 @@ def step(spec: GameSpec, st: BatchState, action: np.ndarray) -> TurnOutcome:
     moves_position = is_("propose") | is_("concede") | is_("counter")
     st.player_pos = np.where(moves_position[:, None] & (terms >= 0), terms, st.player_pos)
 
+    # The very offer you made last turn, made again: it earns nothing new and wears.
+    repeated = proposing & ~is_("accept") & (terms == st.last_terms).all(axis=1)
+    d.add(mt.tension, "repeat", tun["repeat_offer_tension"], repeated)
+    st.last_terms = np.where(played[:, None], terms, st.last_terms)
+
     core = int(spec.player_weights.argmax())
     holds_core = (terms[:, core] < 0) | (take(spec.player_values, terms)[:, core] >= 0.5)
-    m = is_("propose") & ((terms >= 0).sum(axis=1) >= 2) & holds_core
+    m = is_("propose") & ((terms >= 0).sum(axis=1) >= 2) & holds_core & ~repeated
     d.add(mt.resolve, "core", tun["hold_core_resolve"], m)
 
     st.aspiration_shift += np.where(played, spec.strategy.react(kinds, gain, tun), 0.0)
@@ -208,7 +213,7 @@ def step(spec: GameSpec, st: BatchState, action: np.ndarray) -> TurnOutcome:
     # --- the counterpart's reply -----------------------------------------------------
     now = np.clip(st.base + st.fading + d.total().sum(axis=2), 0.0, 100.0)
     target = aspiration(spec, st)
-    reply, ctx = choose_reply(spec, st, kinds, issue, terms, u_new, target, now, played)
+    reply, ctx = choose_reply(spec, st, kinds, issue, terms, u_new, target, now, played, repeated)
     agreed_now, focus = play_reply(spec, st, d, reply, ctx, terms, values, target, played)
 
     # --- the state feeding on itself -------------------------------------------------

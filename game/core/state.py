@@ -30,6 +30,7 @@ class BatchState:
     ai_offer: np.ndarray  # [N, I] the counterpart's standing offer, -1 where none
     player_pos: np.ndarray  # [N, I] your standing position
     agreed: np.ndarray  # [N, I] agreed position, -1 where open
+    last_terms: np.ndarray  # [N, I] what your previous turn put on the table, -1 where nothing
     warned: np.ndarray  # [N, I] bool: you warned about this issue
     probed: np.ndarray  # [N, I] bool
     estimate: np.ndarray  # [N, I] your estimate of the counterpart's interest weight, NaN unknown
@@ -116,6 +117,7 @@ def new_state(spec: GameSpec, seed: int, game_index: np.ndarray | int | None = N
         ai_offer=np.full((n, i), -1, dtype=np.int64),
         player_pos=np.tile(spec.player_best, (n, 1)).astype(np.int64),
         agreed=np.full((n, i), -1, dtype=np.int64),
+        last_terms=np.full((n, i), -1, dtype=np.int64),
         warned=np.zeros((n, i), dtype=bool),
         probed=np.zeros((n, i), dtype=bool),
         estimate=np.full((n, i), np.nan),

@@ -51,6 +51,7 @@ DEFAULT_TUNING = MappingProxyType(
         "insulting_offer_trust": -2.0,
         "near_offer_tension": -2.0,
         "near_offer_trust": 2.0,
+        "repeat_offer_tension": 2.0,  # the same offer as last turn, again
         "reject_tension": 3.0,
         "reject_resolve": 2.0,
         "accept_bad_resolve": -4.0,

@@ -116,3 +116,23 @@ def test_an_impatient_counterpart_walks_out_near_the_brink():
     spec = tiny_spec(pride=1.0, patience=0.3, tuning={"warn_tension": 40.0})
     st, (out,) = play(spec, "warn_arms")  # 40 + 56 = 96 >= the walk-out line of 90
     assert st.over[0] and st.walked_out[0] == 2 and not st.breakdown[0]
+
+
+def test_the_same_offer_twice_in_a_row_earns_nothing_new():
+    # Arms on your terms is worth 0 to the counterpart: insulting, rejected, no goodwill.
+    # Trade in the middle is worth 0.7 < 0.9: countered, +2 trust for a serious offer;
+    # the second time in a row it earns no trust and +2 tension for repeating yourself.
+    from dataclasses import replace
+
+    from game.core.spec import ActionSpec
+
+    spec = tiny_spec()
+    middle = ActionSpec("trade_middle", "propose", "Trade in the middle", -1, (-1, 1))
+    spec = replace(spec, actions=spec.actions + (middle,))
+    _, (first, second, third) = play(spec, "trade_middle", "trade_middle", "rapport")
+    assert reason(first, TRUST, "offer") == pytest.approx(2.0)
+    assert reason(first, TENSION, "repeat") == 0.0
+    assert reason(second, TRUST, "offer") == 0.0
+    assert reason(second, TENSION, "repeat") == pytest.approx(2.0)
+    _, outs = play(spec, "trade_middle", "rapport", "trade_middle")
+    assert reason(outs[2], TENSION, "repeat") == 0.0  # not in a row: a fair reminder
