@@ -166,8 +166,23 @@ class AppContext:
         if image is None:
             if len(self._images) > 64:
                 self._images.clear()
-            image = self._images[key] = portrait(personality_id, name, size, palette)
+            image = self._images[key] = self._mod_portrait(personality_id, size) or portrait(
+                personality_id, name, size, palette
+            )
         return image
+
+    def _mod_portrait(self, personality_id: str, size: tuple[int, int]) -> pygame.Surface | None:
+        """A modder's own drawn portrait (`portrait:` in the personality file, checked at
+        load to stay inside its folder), scaled to fit; None to draw the built-in figure."""
+        entry = self.library.personalities.get(personality_id)
+        if entry is None or entry[1].portrait is None:
+            return None
+        path, personality = entry
+        try:
+            picture = pygame.image.load(str(path.parent / personality.portrait))
+        except (pygame.error, OSError, FileNotFoundError):
+            return None  # an unreadable image falls back to the drawn figure
+        return pygame.transform.smoothscale(picture.convert_alpha() if pygame.display.get_surface() else picture, size)
 
     def backdrop(self, size: tuple[int, int]) -> pygame.Surface:
         key = ("backdrop", self.theme, size, self.palette)
