@@ -80,7 +80,6 @@ def play_reply(spec: GameSpec, st: BatchState, d: Deltas, reply, ctx: ReplyConte
     tun, mind = spec.tuning, spec.counterpart
     hostile = 0.6 + tun["pride_scale"] * mind.traits.pride
     mt = Meters(spec)
-    n = st.n
     open_ = st.agreed < 0
     agreed_now = np.full(terms.shape, -1, dtype=np.int64)
 

@@ -94,7 +94,7 @@ def _proposed_terms(spec: GameSpec, st: BatchState, kinds: np.ndarray, action: n
 def step(spec: GameSpec, st: BatchState, action: np.ndarray) -> TurnOutcome:
     tun, mind = spec.tuning, spec.counterpart
     traits = mind.traits
-    n, n_issues = st.n, spec.n_issues
+    n = st.n
     mt = Meters(spec)
     played = ~st.over
     action = np.where(played, np.asarray(action, dtype=np.int64), -1)

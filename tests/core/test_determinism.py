@@ -11,9 +11,8 @@ import textwrap
 import numpy as np
 import pytest
 
-from game.core import rules
 from game.core.game import Game
-from game.core.state import BatchState, new_state
+from game.core.state import BatchState
 from game.sim import runner
 from tests.conftest import REPO, SCENARIOS, run_summit
 

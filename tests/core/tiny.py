@@ -14,7 +14,7 @@ from types import MappingProxyType
 
 import numpy as np
 
-from game.core.spec import ActionSpec, EndingSpec, EventSpec, GameSpec, MeterSpec, Mind, SessionSpec, Traits
+from game.core.spec import ActionSpec, EndingSpec, GameSpec, MeterSpec, Mind, SessionSpec, Traits
 from game.core.strategies import BUILTIN_FAMILIES
 from game.core.tuning import DEFAULT_TUNING
 
