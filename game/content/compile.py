@@ -193,6 +193,7 @@ def compile_game(
         issue_names=tuple(i.name for i in scenario.issues),
         position_ids=tuple(tuple(p.id for p in i.positions) for i in scenario.issues),
         position_labels=tuple(tuple(p.label for p in i.positions) for i in scenario.issues),
+        position_shorts=tuple(tuple(p.short or p.label for p in i.positions) for i in scenario.issues),
         position_mask=mask,
         player_values=p_values,
         player_weights=p_weights,

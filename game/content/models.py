@@ -108,6 +108,11 @@ class Source(Strict):
 class Position(Strict):
     id: Id
     label: Text
+    short: Text | None = Field(
+        None,
+        description="How a leader names it in conversation, written to fit mid-sentence "
+        "(e.g. 'an interim arrangement for Berlin'); fills {position} in dialogue. Default: the label.",
+    )
     promise_by: Id | None = Field(
         None, description="Side id whose unverifiable promise this is; its worth to the other side scales with trust."
     )

@@ -152,6 +152,7 @@ class GameSpec:
     issue_names: tuple[str, ...]
     position_ids: tuple[tuple[str, ...], ...]
     position_labels: tuple[tuple[str, ...], ...]
+    position_shorts: tuple[tuple[str, ...], ...]  # as said mid-sentence in dialogue
     position_mask: np.ndarray  # [I, P] bool: the position exists
     player_values: np.ndarray  # [I, P]
     player_weights: np.ndarray  # [I], sums to 1

@@ -32,12 +32,30 @@ GENERIC_LINES = {
 }
 
 
+_SENTENCE_END = (".", "!", "?", "\u201c", '"')
+
+
 def fill(template: str, **values: str) -> str:
-    """Fill {placeholders}; unknown ones are left as written rather than failing."""
-    out = template
-    for key, value in values.items():
-        out = out.replace("{" + key + "}", value)
-    return out
+    """Fill {placeholders}, capitalising a value that opens a sentence; unknown
+    placeholders are left as written rather than failing."""
+    out = []
+    rest = template
+    while True:
+        start = rest.find("{")
+        end = rest.find("}", start + 1)
+        if start < 0 or end < 0:
+            out.append(rest)
+            return "".join(out)
+        key = rest[start + 1 : end]
+        before = "".join(out) + rest[:start]
+        out.append(rest[:start])
+        if key in values:
+            value = values[key]
+            opens = not before.strip() or before.rstrip().endswith(_SENTENCE_END)
+            out.append(value[:1].upper() + value[1:] if opens else value)
+        else:
+            out.append(rest[start : end + 1])
+        rest = rest[end + 1 :]
 
 
 def pick_line(spec: GameSpec, mind: Mind, kind: str, st_seed: int, game_index: int, turn: int, stream: int, **values: str) -> str:
@@ -86,7 +104,7 @@ def describe_turn(spec: GameSpec, st: BatchState, outcome, row: int) -> dict:
         p = offer[focus] if offer[focus] >= 0 else st.agreed[row, focus]
         if p < 0:
             p = outcome.terms[row, focus]
-        pos_label = spec.position_labels[focus][int(p)] if p >= 0 else ""
+        pos_label = spec.position_shorts[focus][int(p)] if p >= 0 else ""
     values = {
         "issue": spec.issue_names[focus] if focus >= 0 else "the agenda",
         "position": pos_label or "our proposal",

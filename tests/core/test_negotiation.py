@@ -235,3 +235,13 @@ def test_front_ends_can_warn_of_your_own_red_lines():
     game.state.ai_offer[0] = [1, 2]
     assert game.red_lines_crossed(actions["accept"]) == ["Trade"]
     assert game.red_lines_crossed(actions["rapport"]) == []
+
+
+def test_dialogue_fills_placeholders_and_capitalises_sentence_openings():
+    from game.core.transcript import fill
+
+    values = {"position": "an interim arrangement", "leader": "Mr. President", "issue": "Berlin"}
+    assert fill("I propose {position}.", **values) == "I propose an interim arrangement."
+    assert fill("{position} on {issue}. Agreed.", **values) == "An interim arrangement on Berlin. Agreed."
+    assert fill("Good. {position}, {leader}.", **values) == "Good. An interim arrangement, Mr. President."
+    assert fill("Keep {unknown} as written", **values) == "Keep {unknown} as written"

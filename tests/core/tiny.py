@@ -65,6 +65,7 @@ def tiny_spec(family: str = "boulware", events=(), endings=None, tuning=None, **
         issue_names=("Arms", "Trade"),
         position_ids=(("a0", "a1", "a2"), ("t0", "t1", "t2")),
         position_labels=(("arms: yours", "arms: middle", "arms: theirs"), ("trade: yours", "trade: middle", "trade: theirs")),
+        position_shorts=(("your arms terms", "arms halfway", "their arms terms"), ("your trade terms", "trade halfway", "their trade terms")),
         position_mask=np.ones((2, 3), dtype=bool),
         player_values=np.array([[1.0, 0.6, 0.0], [1.0, 0.5, 0.0]]),
         player_weights=np.array([0.8, 0.2]),
