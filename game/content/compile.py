@@ -217,6 +217,7 @@ def compile_game(
                 aspiration=e.aspiration,
             )
             for e in scenario.events
+            if e.for_sides is None or me.id in e.for_sides
         ),
         endings=tuple(EndingSpec(e.id, e.title, e.rating, cond(e.when), text(e.epilogue)) for e in scenario.endings),
         counterpart=counterpart,

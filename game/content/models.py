@@ -263,6 +263,9 @@ class SideText(Strict):
 class Event(Strict):
     id: Id
     title: Text
+    for_sides: list[Id] | None = Field(
+        None, description="Only when you lead one of these sides (default: either side)."
+    )
     when: Condition
     text: SideText
     effects: list[MeterEffect] = Field(default_factory=list)

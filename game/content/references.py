@@ -205,6 +205,8 @@ class _Checker:
             path: FieldPath = ("events", n)
             self.check_condition(event.when, path + ("when",))
             self.check_side_text(event.text, path + ("text",))
+            for k, side_id in enumerate(event.for_sides or []):
+                self.expect_one_of("side", side_id, self.side_ids, path + ("for_sides", k))
             for k, effect in enumerate(event.effects):
                 self.check_meter_name(effect.meter, path + ("effects", k, "meter"))
 

@@ -63,3 +63,14 @@ def test_unknown_strategy_family_is_located_with_a_suggestion(tmp_path):
         load_personality(f)
     assert f"{f}:4:20: strategy.family: unknown strategy family 'boulwre'" in str(e.value)
     assert "did you mean 'boulware'?" in str(e.value)
+
+
+def test_events_for_one_side_only(library, personalities):
+    from game.content.compile import compile_game
+
+    scenario = library.scenarios["vienna_1961"][1]
+    as_usa = {e.id for e in compile_game(scenario, "usa", personalities).events}
+    as_ussr = {e.id for e in compile_game(scenario, "ussr", personalities).events}
+    assert "aide_memoire_germany" in as_usa and "aide_memoire_germany" not in as_ussr
+    assert "aide_memoire_handed_over" in as_ussr and "aide_memoire_handed_over" not in as_usa
+    assert "press_leak" in as_usa and "press_leak" in as_ussr
