@@ -50,7 +50,7 @@ def play(match: Match, read_line: Callable[[str], str] = stdin_reader, write: Ca
         if view["session"]["id"] != last_session:
             render.session_header(out, match, view)
             last_session = view["session"]["id"]
-        actions = game.legal_actions()
+        actions = render.in_menu_order(game.legal_actions())
         render.meters(out, game.meters())
         render.menu(out, actions, game)
         try:

@@ -5,6 +5,10 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable
 
+from game.vocabulary import GROUPS
+
+GROUPS_BY_KIND = [(kind, label) for label, kinds in GROUPS for kind in kinds]
+
 
 class Writer:
     def __init__(self, write: Callable[[str], None], width: int = 88):
@@ -73,15 +77,27 @@ def meters(out: Writer, items: list[dict]) -> None:
         out.write("  " + meter_line(m))
 
 
+def in_menu_order(actions) -> list:
+    """Actions grouped as the window's tabs group them (offers, questions, pressure, give,
+    talk), keeping the scenario's order within a group; the menu numbers follow this."""
+    rank = {kind: g for g, (_, kinds) in enumerate(GROUPS) for kind in kinds}
+    return sorted(actions, key=lambda a: rank.get(a.kind, len(GROUPS)))
+
+
 def menu(out: Writer, actions, game=None) -> None:
-    """Numbered actions; proposals (and accepting their offer) that cross your own red
-    lines say so."""
+    """Numbered actions under their group's heading; proposals (and accepting their
+    offer) that cross your own red lines say so. `actions` are in menu order."""
     out.write("")
     out.write("Your move:")
+    names = dict(GROUPS_BY_KIND)
+    heading = None
     for n, a in enumerate(actions, 1):
+        if names.get(a.kind) != heading:
+            heading = names.get(a.kind)
+            out.write(f"  {heading or 'Other'}:")
         crossed = game.red_lines_crossed(a) if game is not None else []
         warning = f"  (crosses your red line: {', '.join(crossed)})" if crossed else ""
-        out.write(f"  {n:2d}. {a.label}  [{a.id}]{warning}")
+        out.write(f"   {n:2d}. {a.label}  [{a.id}]{warning}")
 
 
 def _unquote(text: str) -> str:

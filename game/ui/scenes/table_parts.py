@@ -11,10 +11,11 @@ from collections.abc import Callable, Sequence
 import pygame
 
 from game.core.spec import ActionSpec, GameSpec
-from game.ui.hints import KIND_TAGS, NOTES, likely_effects
+from game.ui.hints import NOTES, likely_effects
 from game.ui.meters import meter_meaning, meter_subtitle, signed
 from game.ui.palette import blend
 from game.ui.widgets import Card, Chip, Line, TextBlock, Widget, draw_box
+from game.vocabulary import KIND_TAGS
 
 METER_LABELS = {
     "tension": "Tension",
