@@ -97,20 +97,27 @@ def scenario_from(document: Document, known_personalities: set[str] | None = Non
 
 
 def personality_from(document: Document) -> Personality:
-    family = _family_problem(document)
+    # Checks the model cannot make (a plug-in may add families; a portrait must exist
+    # inside the file's folder) are reported together with the model's own problems.
+    extra = [p for p in (_family_problem(document), _portrait_problem(document)) if p]
     try:
         personality = _validate(Personality, document, "a personality")
     except ContentError as error:
-        extra = [family] if family else []
         raise ContentError(with_snippets(sorted_problems(error.problems + extra), document.text)) from None
-    if family:
-        raise ContentError(with_snippets([family], document.text))
-    if personality.portrait is not None:
-        message = asset_problem(Path(document.filename).parent, personality.portrait, IMAGE_SUFFIXES)
-        if message:
-            line, col = locate(document.marks, ("portrait",))
-            raise ContentError(with_snippets([Problem(document.filename, line, col, "portrait", message)], document.text))
+    if extra:
+        raise ContentError(with_snippets(sorted_problems(extra), document.text))
     return personality
+
+
+def _portrait_problem(document: Document) -> Problem | None:
+    value = document.data.get("portrait") if isinstance(document.data, dict) else None
+    if not isinstance(value, str):
+        return None  # absent, or the wrong type: the model says so
+    message = asset_problem(Path(document.filename).parent, value, IMAGE_SUFFIXES)
+    if message is None:
+        return None
+    line, col = locate(document.marks, ("portrait",))
+    return Problem(document.filename, line, col, "portrait", message)
 
 
 def _family_problem(document: Document) -> Problem | None:

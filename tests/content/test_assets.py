@@ -74,3 +74,11 @@ def test_events_for_one_side_only(library, personalities):
     assert "aide_memoire_germany" in as_usa and "aide_memoire_germany" not in as_ussr
     assert "aide_memoire_handed_over" in as_ussr and "aide_memoire_handed_over" not in as_usa
     assert "press_leak" in as_usa and "press_leak" in as_ussr
+
+
+def test_family_and_portrait_problems_come_together(tmp_path):
+    f = tmp_path / "p.yaml"
+    f.write_text("id: p\nname: P\ndescription: D.\nstrategy: {family: gambler}\nportrait: ../x.png\n")
+    with pytest.raises(ContentError) as e:
+        load_personality(f)
+    assert [(p.line, p.field) for p in e.value.problems] == [(4, "strategy.family"), (5, "portrait")]
