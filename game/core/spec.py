@@ -14,41 +14,8 @@ from functools import cached_property
 
 import numpy as np
 
-PLAYER_KINDS = (
-    "propose",
-    "accept",
-    "reject",
-    "counter",
-    "probe",
-    "reassure",
-    "warn",
-    "concede",
-    "appeal",
-    "rapport",
-    "consult_ally",
-    "statement",
-    "break",
-    "walk_out",
-)
-PK = {name: code for code, name in enumerate(PLAYER_KINDS)}
-
-AI_KINDS = (
-    "greet",
-    "accept",
-    "counter",
-    "reject",
-    "demand",
-    "ultimatum",
-    "threat",
-    "concession",
-    "lecture",
-    "package",
-    "walk_out",
-    "probe_answer",
-    "warm",
-    "cool",
-)
-AK = {name: code for code, name in enumerate(AI_KINDS)}
+# The kinds of move are defined once, in game.core.kinds; re-exported here for the rules.
+from game.core.kinds import AI_KINDS, AK, PK, PLAYER_KINDS  # noqa: E402,F401
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,182 @@
+"""Every kind of move, defined once: the player's actions and the counterpart's replies.
+
+This table is the author's manual and the single source for everything that names a
+kind: the rules apply each player kind's `effects` from here, the content models take
+their literals from here, the menus take `tag` and `group`, the action-card hints read
+`effects` and `note`, and the JSON Schema's descriptions come from `doc`.
+
+Adding a player action kind: add a `PlayerKind` row below (its direct effects as
+`Effect`s, with any new numbers in `game.core.tuning`); if it does more than move meters
+(puts terms on the table, changes the agenda), give it a named phase in
+`game.core.rules`. Nothing else needs to change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+
+
+@dataclass(frozen=True)
+class Effect:
+    """A direct effect of a player's move on one meter.
+
+    `meter` is a meter kind (tension, trust, resolve, confidence); `tuning` names the
+    number in `game.core.tuning` (scenarios may override it); `lasting=False` makes it
+    goodwill or a grudge that fades by the session. `modifier` names how the
+    counterpart's traits scale it: "hostile" (pride multiplies, volatility adds noise),
+    "warmth" (personal warmth multiplies), "fatigue" (each repeat is worth less), or ""
+    (the number as it stands).
+    """
+
+    meter: str
+    tuning: str
+    lasting: bool = True
+    modifier: str = ""
+
+
+@dataclass(frozen=True)
+class PlayerKind:
+    name: str
+    tag: str  # the word on menus and cards
+    group: str  # the table's filter tab and the terminal menu's heading
+    needs_issue: bool  # an action of this kind names one issue
+    needs_terms: bool  # an action of this kind puts positions on the table
+    effects: tuple[Effect, ...]  # applied by the rules whenever this kind is played
+    note: str  # what a player may know before choosing it (shown as a hint)
+    doc: str  # the author's manual entry
+
+
+@dataclass(frozen=True)
+class ReplyKind:
+    name: str
+    verb: str  # "Khrushchev {verb}": used in reasons ("Khrushchev threatened")
+    generic: str  # the line used when a personality has none of its own
+    doc: str
+
+
+GROUPS = ("Offers", "Questions", "Pressure", "Give", "Talk")
+
+PLAYER_KIND_TABLE: tuple[PlayerKind, ...] = (
+    PlayerKind(
+        "propose", "Proposal", "Offers", False, True, (),
+        "An offer far from their needs raises tension instead; one they accept eases it.",
+        "Put positions on the table (`terms`: issue -> position). Accepted terms become "
+        "agreements; an insulting offer (below their walk-away value or across their red "
+        "lines) raises tension.",
+    ),
+    PlayerKind(
+        "accept", "Accept", "Offers", False, False, (),
+        "Takes their offer as it stands; accepting a poor deal reads as weakness.",
+        "Accept the counterpart's standing offer. Open only while an offer stands.",
+    ),
+    PlayerKind(
+        "counter", "Counter-offer", "Offers", False, True, (),
+        "Answers their offer with terms of your own, shown before you send them.",
+        "Answer the standing offer with your own terms on the same issues, never across "
+        "your own red lines. Open only while an offer stands.",
+    ),
+    PlayerKind(
+        "reject", "Reject", "Offers", False, False,
+        (Effect("tension", "reject_tension", modifier="hostile"), Effect("resolve", "reject_resolve")),
+        "Clears their offer off the table; shows firmness.",
+        "Reject the standing offer. Open only while an offer stands.",
+    ),
+    PlayerKind(
+        "probe", "Question", "Questions", True, False,
+        (Effect("trust", "probe_trust"),),
+        "Learn how much this issue matters to them (your staff may read it a little wrong). Costs a turn.",
+        "Ask what the other side needs on `issue`: reveals an estimate of its interest and "
+        "what it really needs. Once per issue.",
+    ),
+    PlayerKind(
+        "reassure", "Reassurance", "Give", False, False,
+        (Effect("trust", "reassure_trust", False, "warmth"), Effect("tension", "reassure_tension", False),
+         Effect("resolve", "reassure_resolve")),
+        "Goodwill that fades by the session.",
+        "Reassure the counterpart: goodwill that fades session by session.",
+    ),
+    PlayerKind(
+        "warn", "Warning", "Pressure", True, False,
+        (Effect("tension", "warn_tension", modifier="hostile"), Effect("trust", "warn_trust"),
+         Effect("resolve", "warn_resolve")),
+        "Conceding on this issue later would be an empty threat.",
+        "Warn of consequences over `issue`. Shows resolve; conceding that issue later "
+        "costs more resolve than the warning gained.",
+    ),
+    PlayerKind(
+        "concede", "Concession", "Give", True, False,
+        (Effect("tension", "concede_tension"), Effect("trust", "concede_trust"), Effect("resolve", "concede_resolve")),
+        "Moves your position one step toward theirs. Early, or after a warning on the same issue, "
+        "it reads as weakness; your ally may lose confidence.",
+        "Move your position on `issue` one step toward theirs, unasked.",
+    ),
+    PlayerKind(
+        "appeal", "Appeal", "Talk", False, False,
+        (Effect("tension", "appeal_tension"), Effect("trust", "appeal_trust")),
+        "Eases tension; a zealous leader is less moved.",
+        "Appeal to shared survival.",
+    ),
+    PlayerKind(
+        "rapport", "Rapport", "Talk", False, False,
+        (Effect("trust", "rapport_trust", False, "fatigue"), Effect("tension", "rapport_tension", False, "fatigue")),
+        "Goodwill that fades by the session; repeated charm without substance reads as weakness.",
+        "Personal rapport: goodwill that fades, worth less each time.",
+    ),
+    PlayerKind(
+        "consult_ally", "Consult your ally", "Talk", False, False,
+        (Effect("confidence", "consult_ally"), Effect("resolve", "consult_ally_resolve")),
+        "Steadies your ally.",
+        "Consult your ally. Open only when your side has one.",
+    ),
+    PlayerKind(
+        "statement", "Public statement", "Pressure", False, False,
+        (Effect("tension", "statement_tension", False, "hostile"), Effect("trust", "statement_trust"),
+         Effect("resolve", "statement_resolve"), Effect("confidence", "statement_ally")),
+        "Plays to your public; the tension it adds fades by the session.",
+        "A statement to the press.",
+    ),
+    PlayerKind(
+        "break", "Break", "Talk", False, False,
+        (Effect("tension", "break_tension", False),),
+        "The calm fades by the session.",
+        "Call a recess.",
+    ),
+    PlayerKind(
+        "walk_out", "Walk out", "Pressure", False, False,
+        (Effect("tension", "walk_out_tension", modifier="hostile"),),
+        "Ends the summit.",
+        "Leave the table: the summit ends after the counterpart's last word.",
+    ),
+)
+
+REPLY_KIND_TABLE: tuple[ReplyKind, ...] = (
+    ReplyKind("greet", "greeted you", "{them} greets you and sits down across the table.", "Opening words."),
+    ReplyKind("accept", "accepted", "{them} accepts: \"Agreed. Let it be written down.\"",
+              "Accepts your terms: they become agreements."),
+    ReplyKind("counter", "countered", "{them} answers with a counter-proposal.",
+              "Answers your proposal with its own terms on the same issues."),
+    ReplyKind("reject", "rejected your offer", "{them} rejects the offer.", "Turns your proposal down."),
+    ReplyKind("demand", "pressed a demand", "{them} insists on {position}.",
+              "Insists on its best position on its weightiest open issue."),
+    ReplyKind("ultimatum", "set a deadline", "{them} sets a deadline on {issue}.",
+              "Sets a deadline: its demands rise."),
+    ReplyKind("threat", "threatened", "{them} warns of consequences over {issue}.", "Threatens: tension rises."),
+    ReplyKind("concession", "made a concession", "{them} gives some ground.", "Gives ground: its offer improves."),
+    ReplyKind("lecture", "lectured you", "{them} delivers a long lecture on history and principle.",
+              "An ideological lecture: trust falls."),
+    ReplyKind("package", "put a package on the table", "{them} puts a package on the table.",
+              "Offers terms on the whole open agenda."),
+    ReplyKind("walk_out", "walked out", "{them} gathers the papers and leaves the room.", "Leaves: the summit ends."),
+    ReplyKind("probe_answer", "answered your question", "{them} answers your question about {issue}.",
+              "Answers your question about an issue."),
+    ReplyKind("warm", "warmed to you", "{them} smiles; the room relaxes a little.", "Warms to you."),
+    ReplyKind("cool", "stayed cool", "{them} listens, unmoved.", "Listens, unmoved."),
+)
+
+PLAYER_KINDS: tuple[str, ...] = tuple(k.name for k in PLAYER_KIND_TABLE)
+AI_KINDS: tuple[str, ...] = tuple(k.name for k in REPLY_KIND_TABLE)
+PK = MappingProxyType({name: code for code, name in enumerate(PLAYER_KINDS)})
+AK = MappingProxyType({name: code for code, name in enumerate(AI_KINDS)})
+PLAYER_KIND = MappingProxyType({k.name: k for k in PLAYER_KIND_TABLE})
+REPLY_KIND = MappingProxyType({k.name: k for k in REPLY_KIND_TABLE})
