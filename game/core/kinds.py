@@ -79,8 +79,9 @@ PLAYER_KIND_TABLE: tuple[PlayerKind, ...] = (
     PlayerKind(
         "counter", "Counter-offer", "Offers", False, True, (),
         "Answers their offer with terms of your own, shown before you send them.",
-        "Answer the standing offer with your own terms on the same issues, never across "
-        "your own red lines. Open only while an offer stands.",
+        "Answer the standing offer with your own terms (`terms`), or by default one step from "
+        "your position toward theirs on each issue it covers, never across your own red lines. "
+        "Open only while an offer stands; counters in a row wear their patience.",
         engages=True,
     ),
     PlayerKind(

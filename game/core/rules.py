@@ -21,7 +21,7 @@ from game.core.kinds import PLAYER_KIND_TABLE
 from game.core.reply import choose_reply, play_reply
 from game.core.spec import PK, GameSpec
 from game.core.state import BatchState
-from game.core.utility import ai_values, aspiration, take, utility
+from game.core.utility import ai_values, aspiration, reservation, take, utility
 
 
 @dataclass
@@ -90,12 +90,11 @@ def _proposed_terms(spec: GameSpec, st: BatchState, kinds: np.ndarray, action: n
 
     m = kinds == PK["counter"]
     gap = st.ai_offer - st.player_pos
-    # Split the difference, rounding towards the counterpart so that a counter always moves.
-    mid = st.player_pos + np.sign(gap) * ((np.abs(gap) + 1) // 2)
-    # ...but never across your own red lines: step back towards your position.
-    for _ in range(spec.n_positions):
-        crossing = take(spec.player_red, mid) & (mid != st.player_pos)
-        mid = np.where(crossing, mid - np.sign(gap), mid)
+    # The default counter: one step from your standing position toward their offer on
+    # each issue it covers (a monotone concession; compose terms to move further)...
+    mid = st.player_pos + np.sign(gap)
+    # ...but never across your own red lines: stay where you are.
+    mid = np.where(take(spec.player_red, mid), st.player_pos, mid)
     terms = np.where(m[:, None] & open_ & (st.ai_offer >= 0), mid, terms)
 
     if given is not None:
@@ -220,12 +219,16 @@ def positions_phase(t: Turn, terms: np.ndarray, values: np.ndarray) -> tuple[np.
     counterpart [N], repeated [N])."""
     spec, st, tun = t.spec, t.st, t.spec.tuning
     covered = terms >= 0
-    # How much your move improved the terms for the counterpart, in its overall utility
-    # (weights over the whole agenda, so a small issue is a small gift).
-    moved = (spec.ai_weights * covered * (take(values, terms) - take(values, st.player_pos))).sum(axis=1)
     moves_position = t.is_("propose") | t.is_("concede") | t.is_("counter")
-    gain = np.where(moves_position, np.clip(moved, 0.0, None), 0.0)
     st.player_pos = np.where(moves_position[:, None] & covered, terms, st.player_pos)
+    # How much your move improved your standing position for the counterpart, in its
+    # overall utility (weights over the whole agenda, so a small issue is a small gift),
+    # beyond the best it has had from you and its own walk-away value: stepping back
+    # from an extreme opening is no gift.
+    worth = (spec.ai_weights * take(values, st.player_pos)).sum(axis=1)
+    baseline = np.maximum(st.best_pos_u, reservation(spec, st))
+    gain = np.where(moves_position, np.clip(worth - baseline, 0.0, None), 0.0)
+    st.best_pos_u = np.where(moves_position, np.maximum(st.best_pos_u, worth), st.best_pos_u)
     # The very offer you made last turn, made again: it earns nothing new and wears.
     repeated = covered.any(axis=1) & ~t.is_("accept") & (terms == st.last_terms).all(axis=1)
     t.d.add(t.mt.tension, "repeat", tun["repeat_offer_tension"], repeated)
@@ -303,7 +306,9 @@ def _finish_turn(t: Turn, reply, table, agreed_now, focus) -> TurnOutcome:
     events = fire_events(spec, st, t.d, ~st.over & (st.turn < spec.total_turns))
     _check_breakdown(spec, st, mt, played)
     st.over |= played & (st.walked_out == 1)
-    ended = played & (st.over | (st.turn >= spec.total_turns))
+    # Nothing left to negotiate: the summit ends with the agenda settled.
+    settled = played & (st.agreed >= 0).all(axis=1)
+    ended = played & (st.over | settled | (st.turn >= spec.total_turns))
     st.over |= ended
     _choose_endings(spec, st, ended)
     _record(spec, st, played)

@@ -97,7 +97,7 @@ DEFAULT_TUNING = MappingProxyType(
         "stall_patience": 0.14,  # patience lost to a move that does not move the talks
         "repeat_kind_patience": 0.08,  # ... extra when it is the same kind as last turn
         "repeat_offer_patience": 0.12,  # the same offer as last turn, again
-        "counter_streak_patience": 0.05,  # each counter in a row after the first
+        "counter_streak_patience": 0.1,  # each counter in a row after the first
         "stall_batna": 0.035,  # its alternatives improve while nothing moves (reservation +)
         "patience_floor": 0.5,  # patience drains x (1.5 - trait patience)
         "final_take_best": 1.0,  # at the last turn it takes the best offer it has seen (1) or not (0)
