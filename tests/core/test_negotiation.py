@@ -79,11 +79,13 @@ def test_conceder_softens_with_reassurance_but_hardliner_does_not():
 
 
 def test_package_trades_what_each_side_values_less():
-    # Half-way, the boulware insists on 0.775. Arms on your terms alone is worth 0 to it;
-    # trade on its terms alone 1.0; the package (arms yours, trade theirs) is worth
-    # (0.2 * 0 + 0.8 * 1.0) / 1.0 = 0.8 >= 0.775, so it is accepted.
+    # Half-way (and the package a third turn of substance), the boulware insists on at
+    # most 0.775. Arms on your terms alone is worth 0 to it; trade on its terms alone 1.0;
+    # the package (arms yours, trade theirs) is worth (0.2 * 0 + 0.8 * 1.0) / 1.0 = 0.8,
+    # so it is accepted, since you asked what it needs on trade, its weightiest issue.
     spec = tiny_spec("boulware")
     st = state_at(spec, 2)
+    st.probed[0, 1] = True
     out = step(spec, st, "package")
     assert out.reply[0] == AK["accept"]
     assert list(st.agreed[0]) == [0, 2]
