@@ -30,6 +30,7 @@ class BalanceRow:
     rates: Mapping[str, float]  # rating -> share of games
     endings: Mapping[str, int]  # ending id -> games
     better_games: np.ndarray = field(repr=False, compare=False)  # [games] bool, per seed
+    note: str = ""  # e.g. the search's script and whether it holds the lesson's package
 
     @property
     def better(self) -> float:
@@ -58,7 +59,9 @@ class BalanceTable:
         for r in self.rows:
             tops = sorted(r.endings.items(), key=lambda kv: -kv[1])[:3]
             lines.append(f"  {r.player:<18}" + "".join(f"{100 * r.rates.get(k, 0.0):>9.1f}%" for k in RATINGS)
-                         + "   " + ", ".join(f"{e} {c}" for e, c in tops))
+                         + "   " + ", ".join(f"{e} {c}" for e, c in tops if c))
+            if r.note:
+                lines.append(f"  {'':<18}{r.note}")
         missing = self.unreached()
         lines.append("  endings not reached: " + (", ".join(missing) if missing else "none"))
         return "\n".join(lines)
@@ -130,13 +133,13 @@ def run_balance(scenario: str, side: str, difficulty: str = "historical", seeds:
     own counterpart (the players never see which)."""
     index = np.arange(seeds, dtype=np.int64) if isinstance(seeds, int) else np.asarray(seeds, dtype=np.int64)
     groups = [(spec, index)] if spec is not None else specs_by_game(scenario, side, difficulty, index)
-    names = list(players or (*REFERENCE_PLAYERS, "search"))
+    names = list(players or (*REFERENCE_PLAYERS, "search", "search_no_lesson"))
     rows = []
     for name in names:
         parts = []
         for g_spec, g_index in groups:
-            if name == "search":
-                parts.append(search_row(g_spec, g_index))
+            if name in ("search", "search_no_lesson"):
+                parts.append(search_row(g_spec, g_index, name == "search_no_lesson"))
             else:
                 parts.append(row_for(g_spec, name, play_player(g_spec, REFERENCE_PLAYERS[name](g_spec), g_index)))
         rows.append(merge_rows(name, parts, [g for _, g in groups], index))
@@ -189,21 +192,52 @@ def lenient_script(choices: Sequence[str]):
     return policy
 
 
-def search_script(spec: GameSpec, train: Sequence[int], candidates: int = 60) -> tuple[list[str], float]:
+def search_script(spec: GameSpec, train: Sequence[int], candidates: int = 60,
+                  without_lesson: bool = False) -> tuple[list[str], float]:
     best, best_rate = [], -1.0
     for script in candidate_scripts(spec, candidates):
+        if without_lesson and script_has_lesson(spec, script):
+            continue
         rate = float(row_for(spec, "", play_player(spec, lenient_script(script), train)).better)
         if rate > best_rate:
             best, best_rate = script, rate
     return best, best_rate
 
 
-def search_row(spec: GameSpec, seeds: int | Sequence[int]) -> BalanceRow:
-    """The best of random fixed scripts on training seeds, judged on held-out seeds."""
+def lesson_package(spec: GameSpec, terms: np.ndarray) -> bool:
+    """The judge's view (it reads hidden values; no player does): the terms hold your core
+    (half its worth or better), cross none of your red lines, and meet the counterpart's
+    top interest (a position worth half or more to it on its weightiest issue)."""
+    terms = np.asarray(terms)
+    core, top = int(spec.player_weights.argmax()), int(spec.ai_weights.argmax())
+    covered = terms >= 0
+    if (spec.player_red[np.arange(spec.n_issues), np.clip(terms, 0, None)] & covered).any():
+        return False
+    if not (covered[core] and covered[top]):
+        return False
+    return spec.player_values[core, terms[core]] >= 0.5 and spec.ai_values[top, terms[top]] >= 0.5
+
+
+def script_has_lesson(spec: GameSpec, script: Sequence[str]) -> bool:
+    return any(lesson_package(spec, spec.actions[spec.action_index(a)].terms) for a in script
+               if spec.actions[spec.action_index(a)].kind == "propose")
+
+
+def search_row(spec: GameSpec, seeds: int | Sequence[int], without_lesson: bool = False) -> BalanceRow:
+    """The best of random fixed scripts on training seeds, judged on held-out seeds
+    (`without_lesson`: only among scripts that never propose the lesson's package)."""
     held = np.arange(seeds) if isinstance(seeds, int) else np.asarray(seeds)
     train = np.arange(100_000, 100_000 + 100)
-    script, _ = search_script(spec, train)
-    return row_for(spec, "search", play_player(spec, lenient_script(script), held))
+    script, _ = search_script(spec, train, 120 if without_lesson else 60, without_lesson)
+    name = "search_no_lesson" if without_lesson else "search"
+    result = play_player(spec, lenient_script(script), held)
+    row = row_for(spec, name, result)
+    lesson = "proposes the lesson's package" if script_has_lesson(spec, script) else "never proposes it as a quick pick"
+    agreed = result.state.agreed[row.better_games]
+    held_lesson = sum(lesson_package(spec, a) for a in agreed)
+    return BalanceRow(row.player, row.games, row.rates, row.endings, row.better_games,
+                      f"(script {lesson}; {held_lesson} of its {len(agreed)} better games agreed on a lesson package: "
+                      f"{', '.join(script)})")
 
 
 def difficulty_names() -> list[str]:
