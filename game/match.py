@@ -237,16 +237,35 @@ class Match:
     def play(self, action_id: str, terms=None) -> PlayResult:
         """Play one move (legality is checked once, by the Game), record it on the current
         timeline (a branch if it departs from moves already there) and autosave."""
+        self._sync()
         move = Move(action_id, tuple(int(x) for x in terms) if terms is not None else None)
-        session_before = self.game.session_index
-        record = _play_move(self.game, move)
-        branched = self._record_move(move)
+        session_before, turn_before = self.game.session_index, self.turn
+        recorded = False
+        try:
+            record = _play_move(self.game, move)
+            branched = self._record_move(move)
+            recorded = True
+        except IllegalAction:
+            raise  # refused before anything changed
+        except BaseException:  # Ctrl-C or SIGTERM mid-move: the game is as its timeline says
+            if not recorded:
+                self._replace_game(self.replay(self.timelines_[self.current].moves[:turn_before]))
+            raise
         saved, error = self.autosave()
         return PlayResult(record, self.game.session_index != session_before or self.game.over,
                           self.game.over, saved, error, branched)
 
-    def _record_move(self, move: Move) -> int | None:
-        at = self.turn - 1
+    def _sync(self) -> None:
+        """Record moves played on `match.game` directly (front ends written before
+        `Match.play`), so the timelines always hold the game's moves."""
+        line = self.timelines_[self.current]
+        for at, action in enumerate(self.game.choices):
+            if at >= len(line.moves) or line.moves[at].action != action:
+                self._record_move(Move(action), at)
+                line = self.timelines_[self.current]
+
+    def _record_move(self, move: Move, at: int | None = None) -> int | None:
+        at = self.turn - 1 if at is None else at
         line = self.timelines_[self.current]
         if at < len(line.moves):
             if line.moves[at] == move:
@@ -258,14 +277,20 @@ class Match:
         line.moves.append(move)
         return None
 
+    def _replace_game(self, fresh: Game) -> None:
+        for f in dataclasses.fields(Game):  # in place: front ends may hold `match.game`
+            setattr(self.game, f.name, getattr(fresh, f.name))
+
     # ----------------------------------------------------------------- time
     def undo(self) -> Rewound:
+        self._sync()
         if not self.can_undo:
             raise UndoRefused("undo is off for this game" if not self.undo_allowed else "nothing to undo yet")
         return self._go(self.current, self.turn - 1, "undo")
 
     def rewind(self, turn: int) -> Rewound:
         """Back to the start of turn `turn` (1-based); the moves before it stay played."""
+        self._sync()
         if not self.undo_allowed:
             raise UndoRefused("rewind is off for this game")
         if not isinstance(turn, int) or not 1 <= turn <= self.turn:
@@ -274,6 +299,7 @@ class Match:
 
     def switch(self, index: int) -> Rewound:
         """Continue timeline `index` from where it ends."""
+        self._sync()
         if not self.undo_allowed:
             raise UndoRefused("timelines are off for this game")
         if not isinstance(index, int) or not 0 <= index < len(self.timelines_):
@@ -282,9 +308,7 @@ class Match:
 
     def _go(self, timeline: int, to_turn: int, kind: str) -> Rewound:
         from_turn = self.turn
-        fresh = self.replay(self.timelines_[timeline].moves[:to_turn])
-        for f in dataclasses.fields(Game):  # in place: front ends may hold `match.game`
-            setattr(self.game, f.name, getattr(fresh, f.name))
+        self._replace_game(self.replay(self.timelines_[timeline].moves[:to_turn]))
         self.current = timeline
         self.log.append(LogEntry(kind, timeline, from_turn, to_turn))
         saved, error = self.autosave()
@@ -292,6 +316,7 @@ class Match:
 
     @property
     def timelines(self) -> list[TimelineInfo]:
+        self._sync()
         out = []
         for k, t in enumerate(self.timelines_):
             g = self.game if k == self.current and self.turn == len(t.moves) else self.replay(t.moves)
@@ -303,6 +328,7 @@ class Match:
         return out
 
     def compare(self, a: int, b: int) -> TimelineComparison:
+        self._sync()
         n = len(self.timelines_)
         for k in (a, b):
             if not isinstance(k, int) or not 0 <= k < n:
@@ -322,6 +348,7 @@ class Match:
 
     # ----------------------------------------------------------------- saving
     def to_json(self, kind: str = "autosave", name: str | None = None) -> dict:
+        self._sync()
         data = self.game.to_json()
         end = self.game.ending()
         data.update({
@@ -352,8 +379,11 @@ class Match:
             data.pop(key, None)
         return data
 
-    def save(self) -> Path:
-        """Write this game's autosave now; SaveError if it cannot be written."""
+    def save(self, path: Path | None = None) -> Path:
+        """Write this game's autosave now (or, given a path, a manual save there);
+        SaveError if it cannot be written."""
+        if path is not None:
+            return write_save(Path(path), self.to_json("slot", Path(path).stem[:64]))
         return write_save(self.save_path, self.to_json())
 
     def autosave(self) -> tuple[Path | None, str | None]:
