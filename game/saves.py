@@ -290,7 +290,7 @@ class SaveFile(_Strict):
     log: list[LogModel] = Field(max_length=10000)
     turn: int = Field(ge=0, le=MAX_MOVES)
     over: bool
-    ending: str | None = Field(default=None, max_length=300)
+    ending: str | None = Field(max_length=300)
     choices: list[str] = Field(max_length=MAX_MOVES)
     state: dict[str, Any]
     transcript: list[Any]

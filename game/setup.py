@@ -262,7 +262,9 @@ def _compare(path: Path, save: SaveFile, game: Game) -> None:
     replayed = json.loads(json.dumps(game.state.to_json()))
     if stored != replayed:
         raise SaveError(f"{path}: damaged save: its stored state does not match its moves")
-    if save.choices != list(game.choices) or save.turn != game.turn or save.over != game.over:
+    end = game.ending()
+    title = (end["title"] if isinstance(end, dict) else end.title) if end else None
+    if save.choices != list(game.choices) or save.turn != game.turn or save.over != game.over or save.ending != title:
         raise SaveError(f"{path}: damaged save: its summary does not match its moves")
 
 
