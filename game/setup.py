@@ -33,7 +33,7 @@ from game.content.models import Personality, Scenario
 from game.content.yamlsafe import parse, read_text
 from game.core.game import Game, IllegalAction
 from game.match import LogEntry, Match, Move, Timeline
-from game.saves import SaveError, SaveFile, games_dir, read_save
+from game.saves import SaveError, SaveFile, games_dir, pack_text, read_save
 
 DEFAULT_SCENARIO = "vienna_1961"
 MAX_SEED = 2**63 - 1
@@ -49,7 +49,7 @@ class Source:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
     def to_json(self) -> dict:
-        return {"id": self.id, "sha256": self.sha256, "text": self.text}
+        return {"id": self.id, "sha256": self.sha256, "zlib": pack_text(self.text)}
 
 
 @dataclass(frozen=True)
@@ -233,7 +233,10 @@ def _rebuild(library: Library, path: Path, save: SaveFile) -> Match:
 
 def _sources_from(path: Path, save: SaveFile) -> Sources:
     def checked(s, what: str) -> Source:
-        src = Source(s.id, s.text)
+        try:
+            src = Source(s.id, s.text)
+        except ValueError as e:
+            raise SaveError(f"{path}: damaged save: the copy of {what} {s.id!r}: {e}") from None
         if src.sha256 != s.sha256:
             raise SaveError(f"{path}: damaged save: the copy of {what} {s.id!r} does not match its hash")
         return src

@@ -25,6 +25,8 @@ from pathlib import Path
 
 import numpy as np
 
+from game.saves import pack_text, unpack_text
+
 HANG_S = 10
 WRONG_TYPES = [None, "x", -1, 2**70, 1e308, [], {}, True, [[]], {"a": None}]
 
@@ -99,7 +101,9 @@ def mutations(data: dict, text: str, rng: random.Random):
             yield f"state.{name} shape", changed(lambda d, n=name: d["state"][n].update(shape=[1, 1]))
             yield f"state.{name} dtype", changed(lambda d, n=name: d["state"][n].update(dtype="<U8"))
             yield f"state.{name} data", changed(lambda d, n=name: d["state"][n].update(data="x"))
-    yield "scenario edited", changed(lambda d: d["scenario"].update(text=d["scenario"]["text"] + "\n#"))
+    yield "scenario edited", changed(lambda d: d["scenario"].update(zlib=pack_text(unpack_text(d["scenario"]["zlib"]) + "#")))
+    yield "scenario bomb", changed(lambda d: d["scenario"].update(zlib=pack_text("a" * 50_000_000)))
+    yield "scenario not base64", changed(lambda d: d["scenario"].update(zlib="%%%"))
     yield "scenario edited and rehashed", changed(lambda d: _edit_scenario(d))
     yield "scenario path", changed(lambda d: d["scenario"].update(id="/etc/passwd"))
     yield "personality swapped", changed(lambda d: _swap_personality(d))
@@ -110,15 +114,15 @@ def mutations(data: dict, text: str, rng: random.Random):
 def _edit_scenario(d):
     import hashlib
 
-    t = d["scenario"]["text"].replace("start: ", "start: 1", 1)
-    d["scenario"].update(text=t, sha256=hashlib.sha256(t.encode()).hexdigest())
+    t = unpack_text(d["scenario"]["zlib"]).replace("start: ", "start: 1", 1)
+    d["scenario"].update(zlib=pack_text(t), sha256=hashlib.sha256(t.encode()).hexdigest())
 
 
 def _swap_personality(d):
     pers = d["personalities"]
     if pers:
         k = sorted(pers)[0]
-        pers[k]["text"] = pers[k]["text"].replace("traits:", "traits: \n#", 1)
+        pers[k]["zlib"] = pack_text(unpack_text(pers[k]["zlib"]).replace("traits:", "traits: \n#", 1))
 
 
 def check_one(library, path: Path) -> str:
