@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
+
+from game.core.kinds import PLAYER_KIND, PLAYER_KIND_TABLE, REPLY_KIND_TABLE
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", min_length=1, max_length=48)]
 Unit = Annotated[float, Field(ge=0.0, le=1.0)]
@@ -27,22 +29,16 @@ class Strict(BaseModel):
 # --------------------------------------------------------------------------- personality
 
 
-ACTION_KINDS_AI = (
-    "greet",
-    "accept",
-    "counter",
-    "reject",
-    "demand",
-    "ultimatum",
-    "threat",
-    "concession",
-    "lecture",
-    "package",
-    "walk_out",
-    "probe_answer",
-    "warm",
-    "cool",
-)
+def _kind_literal(table):
+    """A Literal over a kinds table's names whose JSON Schema describes each kind with its
+    manual entry (`doc` in `game.core.kinds`), so an editor shows it while typing."""
+    names = tuple(k.name for k in table)
+    schema = {"type": "string", "oneOf": [{"const": k.name, "description": k.doc} for k in table]}
+    return Annotated[Literal[names], WithJsonSchema(schema)]
+
+
+ReplyKindName = _kind_literal(REPLY_KIND_TABLE)
+PlayerActionKind = _kind_literal(PLAYER_KIND_TABLE)
 
 
 class Traits(Strict):
@@ -89,7 +85,7 @@ class Personality(Strict):
         None,
         description="A drawn (never photographed) portrait image, a path relative to this file's folder; it may not leave it.",
     )
-    lines: dict[Literal[ACTION_KINDS_AI], list[Text]] = Field(
+    lines: dict[ReplyKindName, list[Text]] = Field(
         default_factory=dict,
         description="Dialogue by AI action; {issue}, {position}, {leader}, {you} are filled in.",
     )
@@ -132,23 +128,6 @@ class Interest(Strict):
     note: str | None = Field(None, description="What this side needs here, shown when probed.")
 
 
-PlayerActionKind = Literal[
-    "propose",
-    "accept",
-    "reject",
-    "counter",
-    "probe",
-    "reassure",
-    "warn",
-    "concede",
-    "appeal",
-    "rapport",
-    "consult_ally",
-    "statement",
-    "break",
-    "walk_out",
-]
-
 
 class Action(Strict):
     id: Id
@@ -162,7 +141,7 @@ class Action(Strict):
     def _shape(self) -> Action:
         if self.kind == "propose" and not self.terms:
             raise ValueError("a 'propose' action needs terms (issue id -> position id)")
-        if self.kind in ("probe", "warn", "concede") and self.issue is None:
+        if PLAYER_KIND[self.kind].needs_issue and self.issue is None:
             raise ValueError(f"a '{self.kind}' action needs an issue")
         return self
 

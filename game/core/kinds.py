@@ -180,3 +180,8 @@ PK = MappingProxyType({name: code for code, name in enumerate(PLAYER_KINDS)})
 AK = MappingProxyType({name: code for code, name in enumerate(AI_KINDS)})
 PLAYER_KIND = MappingProxyType({k.name: k for k in PLAYER_KIND_TABLE})
 REPLY_KIND = MappingProxyType({k.name: k for k in REPLY_KIND_TABLE})
+
+
+def kinds_in_group(group: str) -> tuple[str, ...]:
+    """The player kinds under one of `GROUPS` (a table tab, a terminal menu heading)."""
+    return tuple(k.name for k in PLAYER_KIND_TABLE if k.group == group)

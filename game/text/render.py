@@ -5,9 +5,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable
 
-from game.vocabulary import GROUPS
-
-GROUPS_BY_KIND = [(kind, label) for label, kinds in GROUPS for kind in kinds]
+from game.core.kinds import GROUPS, PLAYER_KIND
 
 
 class Writer:
@@ -80,8 +78,10 @@ def meters(out: Writer, items: list[dict]) -> None:
 def in_menu_order(actions) -> list:
     """Actions grouped as the window's tabs group them (offers, questions, pressure, give,
     talk), keeping the scenario's order within a group; the menu numbers follow this."""
-    rank = {kind: g for g, (_, kinds) in enumerate(GROUPS) for kind in kinds}
-    return sorted(actions, key=lambda a: rank.get(a.kind, len(GROUPS)))
+    def rank(action) -> int:
+        return GROUPS.index(PLAYER_KIND[action.kind].group) if action.kind in PLAYER_KIND else len(GROUPS)
+
+    return sorted(actions, key=rank)
 
 
 def menu(out: Writer, actions, game=None) -> None:
@@ -89,11 +89,11 @@ def menu(out: Writer, actions, game=None) -> None:
     offer) that cross your own red lines say so. `actions` are in menu order."""
     out.write("")
     out.write("Your move:")
-    names = dict(GROUPS_BY_KIND)
     heading = None
     for n, a in enumerate(actions, 1):
-        if names.get(a.kind) != heading:
-            heading = names.get(a.kind)
+        group = PLAYER_KIND[a.kind].group if a.kind in PLAYER_KIND else None
+        if group != heading:
+            heading = group
             out.write(f"  {heading or 'Other'}:")
         crossed = game.red_lines_crossed(a) if game is not None else []
         warning = f"  (crosses your red line: {', '.join(crossed)})" if crossed else ""

@@ -11,11 +11,11 @@ from collections.abc import Callable, Sequence
 import pygame
 
 from game.core.spec import ActionSpec, GameSpec
-from game.ui.hints import NOTES, likely_effects
+from game.core.kinds import PLAYER_KIND
+from game.ui.hints import likely_effects, note
 from game.ui.meters import meter_meaning, meter_subtitle, signed
 from game.ui.palette import blend
 from game.ui.widgets import Card, Chip, Line, TextBlock, Widget, draw_box
-from game.vocabulary import KIND_TAGS
 
 METER_LABELS = {
     "tension": "Tension",
@@ -170,7 +170,7 @@ def action_card(
 ) -> ActionCard:
     """`crossed`: issues on which taking this action would cross your own red lines."""
     kinds = {m.kind for m in spec.meters}
-    tag = KIND_TAGS.get(action.kind, action.kind)
+    tag = PLAYER_KIND[action.kind].tag if action.kind in PLAYER_KIND else action.kind
     if action.issue >= 0:
         tag += f" - {spec.issue_names[action.issue]}"
     lines = [Line(tag, "small", "muted")]
@@ -195,8 +195,8 @@ def action_card(
             for h in hints
         )
         details.append(("If they agree: " if conditional else "Likely: ") + words + ".")
-    if action.kind in NOTES:
-        details.append(NOTES[action.kind])
+    if note(action.kind):
+        details.append(note(action.kind))
     if action.says:
         details.append("You would say: " + quoted(action.says))
     return ActionCard(
