@@ -13,8 +13,8 @@ import numpy as np
 
 from game.ai.registry import StrategyRegistry
 from game.content.models import Condition, Personality, Scenario, Side, SideText
+from game.core.conditions import Names, compile_condition
 from game.core.spec import (
-    PK,
     ActionSpec,
     Cond,
     EndingSpec,
@@ -122,35 +122,10 @@ def compile_game(
     meter_ix = {m.ref: k for k, m in enumerate(meters)}
     session_ix = {s.id: k for k, s in enumerate(scenario.sessions)}
 
+    names = Names(meter_ix, session_ix, {iid: k for k, iid in enumerate(issue_ids)}, pos_index)
+
     def cond(c: Condition) -> Cond:
-        parts: list[Cond] = []
-        if c.all is not None:
-            parts.append(("all", tuple(cond(x) for x in c.all)))
-        if c.any is not None:
-            parts.append(("any", tuple(cond(x) for x in c.any)))
-        if c.not_ is not None:
-            parts.append(("not", cond(c.not_)))
-        if c.meter is not None:
-            parts.append(("meter", meter_ix[c.meter], c.at_least, c.below))
-        if c.session_at_least is not None:
-            parts.append(("session_at_least", c.session_at_least))
-        if c.session is not None:
-            parts.append(("session", session_ix[c.session]))
-        for iid, pid in (c.agreed or {}).items():
-            parts.append(("agreed", issue_ids.index(iid), pos_index[iid][pid]))
-        for iid in c.agreed_any or []:
-            parts.append(("agreed_any", issue_ids.index(iid)))
-        if c.none_agreed is not None:
-            parts.append(("none_agreed",) if c.none_agreed else ("not", ("none_agreed",)))
-        if c.agreements_at_least is not None:
-            parts.append(("agreements_at_least", c.agreements_at_least))
-        if c.player_did is not None:
-            parts.append(("player_did", PK[c.player_did]))
-        if c.breakdown is not None:
-            parts.append(("breakdown",) if c.breakdown else ("not", ("breakdown",)))
-        if not parts:
-            return ("true",)
-        return parts[0] if len(parts) == 1 else ("all", tuple(parts))
+        return compile_condition(c, names)
 
     def text(t: SideText) -> str:
         return t.by_side.get(me.id) or t.any or ""

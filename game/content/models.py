@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
 
+from game.core.conditions import OPERATOR
 from game.core.kinds import PLAYER_KIND, PLAYER_KIND_TABLE, REPLY_KIND_TABLE
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", min_length=1, max_length=48)]
@@ -208,20 +209,22 @@ class Session(Strict):
 
 # Conditions are plain data: each key narrows the test; all keys given must hold.
 class Condition(Strict):
-    all: list[Condition] | None = None
-    any: list[Condition] | None = None
-    not_: Condition | None = Field(None, alias="not")
-    meter: str | None = Field(None, description="'<party>.<kind>', party 'counterpart' or 'ally'.")
-    at_least: float | None = None
-    below: float | None = None
-    session_at_least: int | None = Field(None, ge=0, description="0-based index of the session.")
-    session: Id | None = None
-    agreed: dict[Id, Id] | None = Field(None, description="issue -> position agreed.")
-    agreed_any: list[Id] | None = Field(None, description="Some position is agreed on each of these issues.")
-    none_agreed: bool | None = None
-    agreements_at_least: int | None = None
-    player_did: Id | None = Field(None, description="An action kind the player has taken at least once.")
-    breakdown: bool | None = None
+    """Each key is an operator of `game.core.conditions` (its doc is the description)."""
+
+    all: list[Condition] | None = Field(None, description=OPERATOR["all"].doc)
+    any: list[Condition] | None = Field(None, description=OPERATOR["any"].doc)
+    not_: Condition | None = Field(None, alias="not", description=OPERATOR["not_"].doc)
+    meter: str | None = Field(None, description=OPERATOR["meter"].doc)
+    at_least: float | None = Field(None, description="With `meter`: the lowest value that holds.")
+    below: float | None = Field(None, description="With `meter`: the first value that no longer holds.")
+    session_at_least: int | None = Field(None, ge=0, description=OPERATOR["session_at_least"].doc)
+    session: Id | None = Field(None, description=OPERATOR["session"].doc)
+    agreed: dict[Id, Id] | None = Field(None, description=OPERATOR["agreed"].doc)
+    agreed_any: list[Id] | None = Field(None, description=OPERATOR["agreed_any"].doc)
+    none_agreed: bool | None = Field(None, description=OPERATOR["none_agreed"].doc)
+    agreements_at_least: int | None = Field(None, description=OPERATOR["agreements_at_least"].doc)
+    player_did: Id | None = Field(None, description=OPERATOR["player_did"].doc)
+    breakdown: bool | None = Field(None, description=OPERATOR["breakdown"].doc)
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 

@@ -77,3 +77,14 @@ def test_the_models_take_their_literals_from_the_kinds_table():
         assert Action(**fields).kind == kind.name
     with pytest.raises(ValidationError):
         Action(id="x", kind="bribe", label="X")
+
+
+def test_every_condition_key_is_one_operator():
+    """The content model's condition keys and the operators table name the same things."""
+    from game.content.models import Condition
+    from game.core.conditions import OPERATOR
+
+    keys = set(Condition.model_fields) - {"at_least", "below"}  # `meter`'s bounds
+    assert keys == set(OPERATOR)
+    for key, op in OPERATOR.items():
+        assert Condition.model_fields[key].description == op.doc
