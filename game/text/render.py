@@ -5,7 +5,9 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable
 
+from game import wording
 from game.core.kinds import GROUPS, PLAYER_KIND
+from game.core.records import EndingRecord, TurnRecord, session_series, turn_records
 
 
 class Writer:
@@ -51,7 +53,7 @@ def briefing(out: Writer, match) -> None:
 
 def opening(out: Writer, match, record: dict) -> None:
     out.write("")
-    out.para(f"{record['reply']['speaker']}: \"{_unquote(record['reply']['text'])}\"")
+    out.para(f"{record['reply']['speaker']}: \"{wording.unquote(record['reply']['text'])}\"")
     for e in record.get("events", []):
         event(out, e)
 
@@ -100,40 +102,28 @@ def menu(out: Writer, actions, game=None) -> None:
         out.write(f"   {n:2d}. {a.label}  [{a.id}]{warning}")
 
 
-def _unquote(text: str) -> str:
-    return text.strip().strip('"')
-
-
-def _signed(x: float) -> str:
-    return f"{x:+.1f}".replace(".0", "")
-
-
-def turn(out: Writer, match, record: dict) -> None:
-    a = record["action"]
+def turn(out: Writer, spec, record: dict) -> None:
+    """One turn as the terminal shows it; `spec` names the issues."""
+    r = TurnRecord.from_dict(record)
+    a = r.action
     out.write("")
-    if a.get("says"):
-        out.para(f"You: \"{_unquote(a['says'])}\"")
+    if a.says:
+        out.para(f"You: \"{wording.unquote(a.says)}\"")
     else:
-        out.para(f"You: {a['label']}")
-    r = record["reply"]
-    out.para(f"{r['speaker']}: \"{_unquote(r['text'])}\"")
-    names = dict(zip(match.spec.issue_ids, match.spec.issue_names)) if match is not None else {}
-    if r.get("offer"):
+        out.para(f"You: {a.label}")
+    out.para(f"{r.reply.speaker}: \"{wording.unquote(r.reply.text)}\"")
+    if r.reply.offer:
         out.write("  Their offer:")
-        out.bullets((f"{names.get(k, k)}: {v}" for k, v in r["offer"].items()), indent="    ")
-    if record.get("agreed"):
+        out.bullets(wording.terms_lines(spec, r.reply.offer), indent="    ")
+    if r.agreed:
         out.write("  Agreed:")
-        out.bullets((f"{names.get(k, k)}: {v}" for k, v in record["agreed"].items()), indent="    ")
-    if record.get("probe"):
-        p = record["probe"]
-        issue = names.get(p["issue"], p["issue"])
-        out.para(f"  What you learned about {issue}: it seems {p['importance']} to them. {p['note']}", indent="  ")
-    if record.get("ally"):
-        out.para(f"{record['ally']['speaker']} (your ally): \"{_unquote(record['ally']['text'])}\"")
-    for m in record["meters"]:
-        reasons = "; ".join(f"{x['text']} ({_signed(x['amount'])})" for x in m["reasons"])
-        who = "their" if m["party"] == "counterpart" else "ally"
-        out.para(f"{m['name']} ({who}) {_signed(m['change'])} -> {m['after']:.0f} {m['band']}: {reasons}", indent="  ")
+        out.bullets(wording.terms_lines(spec, r.agreed), indent="    ")
+    if r.probe:
+        out.para("  " + wording.probe_sentence(spec, r.probe), indent="  ")
+    if r.ally:
+        out.para(f"{r.ally.speaker} (your ally): \"{wording.unquote(r.ally.text)}\"")
+    for m in r.meters:
+        out.para(wording.meter_move_line(m), indent="  ")
     for e in record.get("events", []):
         event(out, e)
 
