@@ -150,21 +150,17 @@ def agenda(out: Writer, view: dict) -> None:
 
 def ending(out: Writer, match) -> None:
     game, sc = match.game, match.scenario
-    end = game.ending()
-    out.rule(f"The summit ends: {end['title']}")
-    if end["breakdown"]:
-        out.para("Tension reached the brink: the talks broke down.")
-    elif end["walked_out"]:
-        out.para(f"The talks ended when {'you' if end['walked_out'] == 'you' else game.spec.ai_leader} walked out.")
+    end = EndingRecord.from_dict(game.ending())
+    out.rule(f"The summit ends: {end.title}")
+    out.para(wording.ending_cause(end, game.spec.ai_leader))
     out.write("Communique:")
-    agreed = end["agreements"]
     for issue in sc.issues:
-        out.para(f"{issue.name}: {agreed.get(issue.id, 'no agreement')}", indent="  ")
+        out.para(f"{issue.name}: {end.agreements.get(issue.id, 'no agreement')}", indent="  ")
     out.write("")
     out.write("Final meters:")
     meters(out, game.meters())
     out.rule("Epilogue")
-    out.para(end["epilogue"])
+    out.para(end.epilogue)
     debrief(out, match)
 
 
@@ -174,45 +170,23 @@ def debrief(out: Writer, match) -> None:
     out.para(sc.debrief.summary)
     out.write("")
     out.write("Session by session, history and your path:")
-    by_session: dict[str, list[str]] = {}
-    for rec in game.transcript[1:]:
-        by_session.setdefault(rec["session"], []).append(f"{rec['action']['label']} -> {rec['reply']['kind']}")
+    path = wording.path_by_session(game.spec, turn_records(game.transcript))
     for s in sc.sessions:
         out.para(f"{s.name} ({s.when})", indent="  ")
         out.para(f"History: {s.history}", indent="    ")
-        out.para(f"You: {'; '.join(by_session.get(s.id, [])) or 'the talks had ended'}", indent="    ")
-    beliefs = belief_summary(game)
-    if beliefs:
+        out.para(f"You: {path.get(s.id) or wording.NO_PATH}", indent="    ")
+    story = wording.resolve_story(game.spec, session_series(game.spec, game.meter_history(), "counterpart.resolve"))
+    if story:
         out.write("")
-        out.para(beliefs)
+        out.para(" ".join(story))
     if sc.debrief.quotations:
         out.write("")
         out.write("In their own words:")
         for q in sc.debrief.quotations:
-            out.para(f"\"{q.text}\" ({q.speaker}; {q.source})", indent="  ")
+            out.para(wording.quotation_line(q), indent="  ")
     out.write("")
     out.write("Sources:")
-    out.bullets(", ".join(x for x in (s.title, s.author, s.date) if x) for s in sc.debrief.sources)
+    out.bullets(wording.source_line(s) for s in sc.debrief.sources)
     out.write("")
     out.write("For discussion:")
     out.bullets(sc.learning_objectives)
-
-
-def belief_summary(game) -> str:
-    """How the counterpart read your resolve as the talks went on, session by session."""
-    spec = game.spec
-    k = spec.meter_index("counterpart.resolve")
-    if k < 0:
-        return ""
-    history = game.meter_history()[:, k]
-    ends, turn = [float(history[0])], 0
-    for s in spec.sessions:
-        turn += s.turns
-        if turn >= len(history):
-            break
-        ends.append(float(history[turn]))
-    if turn >= len(history) and float(history[-1]) != ends[-1]:
-        ends.append(float(history[-1]))
-    meter = spec.meters[k]
-    path = " -> ".join(f"{v:.0f} ({meter.band(v)})" for v in ends)
-    return f"How {spec.ai_leader} read your resolve, session by session: {path}."
