@@ -122,7 +122,7 @@ def describe_turn(spec: GameSpec, st: BatchState, outcome, row: int) -> dict:
         "session_name": sess.name,
         "action": {"id": action.id, "kind": action.kind, "label": action.label, "says": action.says},
         "reply": {"kind": kind, "speaker": spec.ai_leader, "text": line},
-        "meters": meter_moves(spec, before, after, outcome.deltas.total()[row], action=action.label.rstrip(".").lower(),
+        "meters": meter_moves(spec, before, after, outcome.deltas.total()[row], action=action.label.rstrip("."),
                               ai_kind=kind, events="; ".join(spec.events[e].title for e in fired)),
         "events": [{"id": spec.events[e].id, "title": spec.events[e].title, "text": spec.events[e].text} for e in fired],
     }

@@ -42,3 +42,13 @@ def test_session_series_counts_a_cut_short_session_at_its_last_turn(spec_for):
     assert series.start == 0.0
     assert [(p.session, p.value) for p in series.points] == [(spec.sessions[0].name, first * 10.0),
                                                              (spec.sessions[1].name, (first + 1) * 10.0)]
+
+
+def test_reasons_keep_proper_nouns_as_the_scenario_writes_them(spec_for):
+    """'you chose: ask what khrushchev really needs in berlin' lost the capitals."""
+    spec = spec_for("vienna_1961")
+    record = Game.start(spec, 1).play("probe_berlin")
+    texts = [r["text"] for m in record["meters"] for r in m["reasons"] if r["cause"] == "action"]
+    label = spec.actions[spec.action_index("probe_berlin")].label.rstrip(".")
+    assert texts and all(t == f"you chose: {label}" for t in texts)
+    assert "Khrushchev" in label and "Berlin" in label
