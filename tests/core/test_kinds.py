@@ -88,3 +88,27 @@ def test_every_condition_key_is_one_operator():
     assert keys == set(OPERATOR)
     for key, op in OPERATOR.items():
         assert Condition.model_fields[key].description == op.doc
+
+
+def test_a_condition_compiles_key_by_key_and_evaluates_per_game():
+    from game.content.models import Condition
+    from game.core.conditions import Names, compile_condition, holds
+    from game.core.state import new_state
+    from tests.core.tiny import tiny_spec
+
+    names = Names(meters={"counterpart.tension": 0}, sessions={"s1": 0}, issues={"a": 0, "b": 1},
+                  positions={"a": {"x": 0, "y": 1}, "b": {"x": 0, "y": 1}})
+    c = Condition.model_validate({"meter": "counterpart.tension", "at_least": 50, "agreed": {"b": "y"},
+                                  "none_agreed": False, "not": {"player_did": "warn"}})
+    compiled = compile_condition(c, names)
+    assert compiled == ("all", (("not", ("player_did", PLAYER_KINDS.index("warn"))), ("meter", 0, 50, None),
+                                ("agreed", 1, 1), ("not", ("none_agreed",))))
+    assert compile_condition(Condition(), names) == ("true",)
+
+    spec = tiny_spec()
+    st = new_state(spec, 1, np.arange(3))
+    st.agreed[:] = -1
+    st.agreed[1, 0] = 0
+    assert holds(spec, st, ("agreed_any", 0)).tolist() == [False, True, False]
+    assert holds(spec, st, ("not", ("none_agreed",))).tolist() == [False, True, False]
+    assert holds(spec, st, ("any", (("agreed", 0, 0), ("true",)))).tolist() == [True, True, True]
