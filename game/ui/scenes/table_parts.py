@@ -14,6 +14,7 @@ from game.core.spec import ActionSpec, GameSpec
 from game import wording
 from game.core.kinds import PLAYER_KIND
 from game.core.records import TurnRecord, turn_records
+from game.core.transcript import terms_text
 from game.wording import quoted
 from game.ui.hints import likely_effects, note
 from game.ui.meters import meter_meaning, meter_subtitle
@@ -27,10 +28,6 @@ METER_LABELS = {
     "confidence": "Ally",
     "approval": "Approval",
 }
-
-
-def terms_words(spec: GameSpec, terms: Sequence[int]) -> str:
-    return "; ".join(f"{spec.issue_names[i]}: {spec.position_labels[i][p]}" for i, p in enumerate(terms) if p >= 0)
 
 
 # --------------------------------------------------------------------------- the reply
@@ -138,7 +135,7 @@ def action_card(
         tag += f" - {spec.issue_names[action.issue]}"
     lines = [Line(tag, "small", "muted")]
     if action.kind == "propose":
-        lines.append(Line(terms_words(spec, action.terms), "small"))
+        lines.append(Line("; ".join(wording.terms_lines(spec, terms_text(spec, action.terms))), "small"))
     if crossed:
         lines.append(Line("Crosses your red line: " + ", ".join(crossed), "small", "bad"))
     hints = likely_effects(action.kind, kinds, overrides)
