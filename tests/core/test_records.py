@@ -52,3 +52,19 @@ def test_reasons_keep_proper_nouns_as_the_scenario_writes_them(spec_for):
     label = spec.actions[spec.action_index("probe_berlin")].label.rstrip(".")
     assert texts and all(t == f"you chose: {label}" for t in texts)
     assert "Khrushchev" in label and "Berlin" in label
+
+
+def test_the_wording_module_sits_below_both_front_ends():
+    """game.wording is shared by the terminal and the window: it imports neither, nor
+    pygame, YAML or pydantic."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    code = ("import sys, game.wording; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pygame', 'yaml', 'pydantic') "
+            "or m.startswith(('game.ui', 'game.text', 'game.content', 'game.cli'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=str(REPO))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
