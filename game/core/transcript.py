@@ -12,7 +12,7 @@ from types import MappingProxyType
 import numpy as np
 
 from game.core import rng
-from game.core.kinds import REPLY_KIND_TABLE
+from game.core.kinds import REPLY_KIND, REPLY_KIND_TABLE
 from game.core.reasons import CAUSES, cause_text
 from game.core.records import (
     ActionTaken,
@@ -108,7 +108,7 @@ def turn_record(spec: GameSpec, st: BatchState, outcome, row: int) -> TurnRecord
     events = fired_events(spec, outcome.events[row])
     before = st.history[row, turn]
     after = st.history[row, turn + 1]
-    offer = terms_text(spec, st.ai_offer[row]) if kind in OFFERING else None
+    offer = terms_text(spec, st.ai_offer[row]) if REPLY_KIND[kind].shows_offer else None
     agreed = outcome.agreed_now[row]
     return TurnRecord(
         turn=turn + 1,
@@ -126,13 +126,10 @@ def turn_record(spec: GameSpec, st: BatchState, outcome, row: int) -> TurnRecord
     )
 
 
-OFFERING = ("counter", "package", "concession", "ultimatum", "demand")  # replies that put terms on the table
-
-
 def line_values(spec: GameSpec, st: BatchState, outcome, row: int, action, kind: str) -> dict[str, str]:
     """What fills a line's {placeholders}: the issue in focus and the position at stake."""
     focus = int(outcome.focus[row])
-    if action.issue >= 0 and kind in ("probe_answer", "threat", "warm", "cool", "lecture"):
+    if action.issue >= 0 and REPLY_KIND[kind].about_your_issue:
         focus = action.issue
     offer = st.ai_offer[row]
     pos_label = ""
