@@ -116,6 +116,21 @@ def resolve_story(spec: GameSpec, series: MeterSeries | None) -> list[str]:
     return lines
 
 
+def agenda_lines(item: Mapping) -> list[tuple[str, str]]:
+    """One issue of `Game.view()["agenda"]` as (role, sentence) pairs; roles are
+    "agreed", "position", "offer", "no_offer" and "probe", for a front end's styling."""
+    if item["agreed"]:
+        return [("agreed", f"Agreed: {item['agreed']}")]
+    out = [("position", f"Your position: {item['your_position']}")]
+    if item["their_offer"]:
+        out.append(("offer", f"Their offer: {item['their_offer']}"))
+    else:
+        out.append(("no_offer", "Their offer: none yet"))
+    if item["probed"]:
+        out.append(("probe", f"Probe: {item['their_interest']}. {item['their_need'] or ''}".strip()))
+    return out
+
+
 def source_line(source) -> str:
     """A debrief source: title, author, date, and its note if it has one."""
     words = ", ".join(x for x in (source.title, source.author, source.date) if x)

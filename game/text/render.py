@@ -138,14 +138,8 @@ def agenda(out: Writer, view: dict) -> None:
     out.write("")
     for item in view["agenda"]:
         out.write(f"  {item['name']}")
-        if item["agreed"]:
-            out.para(f"agreed: {item['agreed']}", indent="      ")
-            continue
-        out.para(f"your position: {item['your_position']}", indent="      ")
-        if item["their_offer"]:
-            out.para(f"their offer: {item['their_offer']}", indent="      ")
-        if item["probed"]:
-            out.para(f"probe: {item['their_interest']}. {item['their_need']}", indent="      ")
+        for _, sentence in wording.agenda_lines(item):
+            out.para(sentence, indent="      ")
 
 
 def ending(out: Writer, match) -> None:

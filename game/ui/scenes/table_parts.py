@@ -61,26 +61,15 @@ def reply_widgets(spec: GameSpec, record: dict, you: str) -> list[Widget]:
 
 
 # --------------------------------------------------------------------------- agenda and log
+AGENDA_LOOK = {"agreed": ("bold", "good"), "position": ("small", "ink"), "offer": ("small", "warn"),
+               "no_offer": ("small", "muted"), "probe": ("small", "accent")}
+
+
 def agenda_cards(view: dict) -> list[Widget]:
     cards: list[Widget] = []
     for item in view["agenda"]:
-        if item["agreed"]:
-            lines = [Line(f"Agreed: {item['agreed']}", "bold", "good")]
-            stripe = "good"
-        else:
-            lines = [
-                Line(f"Your position: {item['your_position']}", "small"),
-                Line(
-                    f"Their offer: {item['their_offer'] or 'none yet'}",
-                    "small",
-                    "warn" if item["their_offer"] else "muted",
-                ),
-            ]
-            stripe = "panel_border"
-        if item["probed"]:
-            lines.append(
-                Line(f"Probe: {item['their_interest']}. {item['their_need'] or ''}".strip(), "small", "accent")
-            )
+        lines = [Line(sentence, *AGENDA_LOOK[role]) for role, sentence in wording.agenda_lines(item)]
+        stripe = "good" if item["agreed"] else "panel_border"
         cards.append(Card(item["name"], lines, key=f"agenda:{item['issue']}", stripe=stripe, title_style="bold"))
     return cards
 
