@@ -185,7 +185,7 @@ def _play(match: Match, read_line, write, width: int, slot: str | None) -> int:
         except IllegalAction as e:
             out.para(str(e))
             continue
-        render.turn(out, match, result.record)
+        render.turn(out, match.spec, result.record)
         if result.save_error:
             _say_err(f"summit: {result.save_error}. Play goes on; the previous save is unchanged.")
     render.ending(out, match)
