@@ -12,7 +12,8 @@ from types import MappingProxyType
 import numpy as np
 
 from game.ai.registry import StrategyRegistry
-from game.content.models import Condition, Personality, Scenario, Side, SideText
+from game.content.models import Condition, LineSpec, Personality, Scenario, Side, SideText
+from game.core.lines import Line
 from game.core.spec import (
     PK,
     ActionSpec,
@@ -176,7 +177,8 @@ def compile_game(
     for pid in filter(None, (counterpart_pid, ally_pid)):
         if pid not in personalities:
             raise SetupError(f"personality {pid!r} is not loaded; known: {', '.join(sorted(personalities))}")
-    counterpart = _mind(personalities[counterpart_pid])
+    own_voice = other.issue_lines if counterpart_pid == other.personality else {}
+    counterpart = _mind(personalities[counterpart_pid], _issue_voice(own_voice, issue_ids))
     tuning = dict(DEFAULT_TUNING)
     tuning.update(scenario.tuning)
 
@@ -224,10 +226,27 @@ def compile_game(
         ally=_mind(personalities[ally_pid]) if ally_pid else None,
         tuning=MappingProxyType(tuning),
         strategy=registry.create(counterpart.family),
+        issue_shorts=tuple(i.short or i.name for i in scenario.issues),
+        ally_leader=me.ally.leader if me.ally else "",
     )
 
 
-def _mind(p: Personality) -> Mind:
+def _line(kind: str, entry: str | LineSpec, issue: int = -1) -> Line:
+    if isinstance(entry, str):
+        return Line(kind, entry, issue)
+    return Line(kind, entry.text, issue, entry.mood or "", tuple(entry.answers))
+
+
+def _issue_voice(by_issue: Mapping[str, Mapping[str, list]], issue_ids: list[str]) -> tuple[Line, ...]:
+    return tuple(
+        _line(kind, entry, issue_ids.index(iid))
+        for iid, kinds in by_issue.items()
+        for kind, entries in kinds.items()
+        for entry in entries
+    )
+
+
+def _mind(p: Personality, issue_voice: tuple[Line, ...] = ()) -> Mind:
     t = p.traits
     return Mind(
         id=p.id,
@@ -237,5 +256,6 @@ def _mind(p: Personality) -> Mind:
         aspiration=p.strategy.aspiration,
         reservation=p.strategy.reservation,
         curve=p.strategy.concession_curve,
-        lines=MappingProxyType({k: tuple(v) for k, v in p.lines.items()}),
+        lines=MappingProxyType({k: tuple(e if isinstance(e, str) else e.text for e in v) for k, v in p.lines.items()}),
+        voice=issue_voice + tuple(_line(kind, e) for kind, entries in p.lines.items() for e in entries),
     )
