@@ -228,7 +228,18 @@ def compile_game(
         strategy=registry.create(counterpart.family),
         issue_shorts=tuple(i.short or i.name for i in scenario.issues),
         ally_leader=me.ally.leader if me.ally else "",
+        ai_never_offers=_never_offers(other, issue_ids, pos_index, mask) if counterpart_pid == other.personality else None,
     )
+
+
+def _never_offers(side: Side, issue_ids: list[str], pos_index: Mapping[str, Mapping[str, int]], mask: np.ndarray) -> np.ndarray:
+    """[I, P] bool: what the side's own leader never puts on the table at this summit (a
+    swapped-in personality is not bound by the historical leader's record)."""
+    out = np.zeros_like(mask)
+    for iid, pids in side.never_offers.items():
+        for pid in pids:
+            out[issue_ids.index(iid), pos_index[iid][pid]] = True
+    return out
 
 
 def _line(kind: str, entry: str | LineSpec, issue: int = -1) -> Line:

@@ -143,6 +143,7 @@ class GameSpec:
     strategy: object  # a game.core.strategies.Family for the counterpart's family
     issue_shorts: tuple[str, ...] = ()  # issue names as said mid-sentence; fills {issue}
     ally_leader: str = ""  # the ally's leader, e.g. "Konrad Adenauer": speaks for the ally
+    ai_never_offers: np.ndarray | None = None  # [I, P] bool: positions the counterpart never puts forward itself
 
     # ----------------------------------------------------------------- derived tables
     @property
