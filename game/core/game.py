@@ -67,7 +67,8 @@ class Game:
             raise IllegalAction(f"action {action_id!r} is not open now")
         outcome = rules.step(self.spec, self.state, np.array([index]))
         recent = [r["reply"]["text"] for r in self.transcript if "reply" in r]
-        record = describe_turn(self.spec, self.state, outcome, 0, recent)
+        recent_ally = [r["ally"]["text"] for r in self.transcript if "ally" in r]
+        record = describe_turn(self.spec, self.state, outcome, 0, recent, recent_ally)
         self.choices.append(action_id)
         self.transcript.append(record)
         return record

@@ -118,10 +118,11 @@ def meter_moves(spec: GameSpec, before: np.ndarray, after: np.ndarray, deltas: n
     return out
 
 
-def describe_turn(spec: GameSpec, st: BatchState, outcome, row: int, recent: Sequence[str] = ()) -> dict:
+def describe_turn(spec: GameSpec, st: BatchState, outcome, row: int, recent: Sequence[str] = (),
+                  recent_ally: Sequence[str] = ()) -> dict:
     """The record of the turn just played by game `row` (call right after `step`).
-    `recent`: the counterpart's lines on the turns before, oldest first (no line repeats
-    within game.core.lines.REPEAT_WINDOW turns)."""
+    `recent`, `recent_ally`: the counterpart's and the ally's lines said before, oldest
+    first (no line repeats within game.core.lines.REPEAT_WINDOW turns)."""
     turn = int(st.turn[row]) - 1
     sess = spec.sessions[int(spec.session_of_turn[turn])]
     action = spec.actions[int(outcome.action[row])]
@@ -158,7 +159,7 @@ def describe_turn(spec: GameSpec, st: BatchState, outcome, row: int, recent: Seq
                               ai_kind=kind, events="; ".join(spec.events[e].title for e in fired)),
         "events": [{"id": spec.events[e].id, "title": spec.events[e].title, "text": spec.events[e].text} for e in fired],
     }
-    voice = ally_voice(spec, st, row, turn, before, after, dict(values, position=ally_position(spec, focus)))
+    voice = ally_voice(spec, st, row, turn, before, after, dict(values, position=ally_position(spec, focus)), recent_ally)
     if voice:
         record["ally"] = voice
     if kind in ("counter", "package", "concession", "ultimatum", "demand"):
@@ -182,7 +183,8 @@ def describe_turn(spec: GameSpec, st: BatchState, outcome, row: int, recent: Seq
 ALLY_SPEAKS_AT = 5.0  # confidence points in one turn that make your ally speak up
 
 
-def ally_voice(spec: GameSpec, st: BatchState, row: int, turn: int, before, after, values: dict) -> dict | None:
+def ally_voice(spec: GameSpec, st: BatchState, row: int, turn: int, before, after, values: dict,
+               recent: Sequence[str] = ()) -> dict | None:
     """Your ally speaks up when its confidence moves sharply: pleased, worried, or (when
     already shaken) with a demand."""
     k = spec.meter_index("ally.confidence")
@@ -194,7 +196,7 @@ def ally_voice(spec: GameSpec, st: BatchState, row: int, turn: int, before, afte
     kind = "warm" if change > 0 else ("demand" if after[k] < 40.0 else "cool")
     speaker = spec.ally_leader or spec.ally_name
     line = pick_line(spec, spec.ally, kind, st.seed, int(st.game_index[row]), turn, rng.STREAM_ALLY_LINE,
-                     **dict(values, them=speaker))
+                     recent=recent, **dict(values, them=speaker))
     return {"speaker": speaker, "kind": kind, "text": line}
 
 

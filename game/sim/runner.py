@@ -103,7 +103,8 @@ def play_batch(spec: GameSpec, seed: int, policy: Policy, game_index: np.ndarray
         if record:
             for r in np.nonzero(outcome.played)[0]:
                 recent = [rec["reply"]["text"] for rec in logs[r] if "reply" in rec]
-                logs[r].append(describe_turn(spec, st, outcome, int(r), recent))
+                recent_ally = [rec["ally"]["text"] for rec in logs[r] if "ally" in rec]
+                logs[r].append(describe_turn(spec, st, outcome, int(r), recent, recent_ally))
     return BatchResult(spec, st, logs)
 
 

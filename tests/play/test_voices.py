@@ -112,3 +112,32 @@ def test_no_id_or_lower_cased_name_in_what_the_player_sees(library, spec_for, pe
                     where = f"{scenario_id} as {side.id}, {name}: {text!r}"
                     assert not ("_" in word and word in ids), f"id {word!r} shown: {where}"
                     assert word not in proper, f"lower-cased name {word!r} shown: {where}"
+
+
+def _ally_records(spec, seeds=range(1, 9)):
+    out = []
+    for seed in seeds:
+        game = _play(spec, seed, _random(seed))
+        out += [r["ally"] for r in game.transcript if "ally" in r]
+    return out
+
+
+def test_an_ally_played_by_an_archetype_speaks_as_its_leader(spec_for):
+    spec = spec_for("vienna_1961", "usa", {"ally": "hardliner"})
+    records = _ally_records(spec)
+    assert records, "the ally never spoke: the test checked nothing"
+    assert {r["speaker"] for r in records} == {"Konrad Adenauer"}
+    assert not any("Hardliner" in r["text"] for r in records)
+
+
+def test_an_allys_position_is_its_own_sides(spec_for):
+    """Adenauer insisting on something insists on what Bonn wants (Western rights in
+    Berlin), never on the Soviet offer on the table."""
+    spec = spec_for("vienna_1961", "usa", {"ally": "hardliner"})  # the hardliner's demands name {position}
+    soviet = {spec.position_shorts[i][p] for i in range(spec.n_issues) for p in range(spec.n_positions)
+              if spec.position_mask[i, p] and spec.player_values[i, p] < 0.5}
+    records = _ally_records(spec, range(1, 25))
+    named = [r for r in records if any(s in r["text"] for t in spec.position_shorts for s in t)]
+    assert len(named) >= 3, "no ally line named a position: the test checked nothing"
+    for r in records:
+        assert not any(s in r["text"] for s in soviet), r
