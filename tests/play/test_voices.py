@@ -12,7 +12,7 @@ import pytest
 from game.core.game import Game
 from game.core.lines import REPEAT_WINDOW
 from tests.conftest import SCENARIOS
-from tests.play.lines import constructive
+from tests.play.lines import LINES
 
 TEXT_KEYS = ("text", "title", "epilogue", "note", "name", "session_name", "label", "says", "speaker")
 RANDOM_SEEDS = (3, 8, 21)
@@ -30,7 +30,8 @@ def _random(seed: int):
 
 
 def _games(spec):
-    yield "constructive", 1, constructive
+    for name, policy in LINES.items():  # constructive, and the one-note lines that test the voices hardest
+        yield name, 1, policy
     for seed in RANDOM_SEEDS:
         yield f"random-{seed}", seed, _random(seed)
 
