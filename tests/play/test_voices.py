@@ -89,13 +89,15 @@ def test_no_reply_line_repeats_within_ten_turns(library, spec_for, scenario_id):
     scenario = library.scenarios[scenario_id][1]
     for side in scenario.sides:
         spec = spec_for(scenario_id, side.id)
+        longest = 0
         for name, seed, policy in _games(spec):
             game = _play(spec, seed, policy)
             replies = [r["reply"]["text"] for r in game.transcript]
-            assert len(replies) >= 8
+            longest = max(longest, len(replies))
             for k, line in enumerate(replies):
                 window = replies[max(0, k - REPEAT_WINDOW + 1) : k]
                 assert line not in window, f"{scenario_id} as {side.id}, {name}: repeated within ten turns: {line!r}"
+        assert longest >= 10, "no game ran long enough to test the window"
 
 
 @pytest.mark.parametrize("scenario_id", SCENARIOS)
