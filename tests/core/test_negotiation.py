@@ -212,6 +212,7 @@ def test_first_matching_ending_wins():
     )
     spec = tiny_spec(endings=endings)
     st = state_at(spec, 2)
+    st.probed[0, 1] = True
     step(spec, st, "package")  # accepted (see above)
     step(spec, st, "walk_out")
     assert st.over[0] and spec.endings[st.ending[0]].id == "deal"
