@@ -237,3 +237,14 @@ def test_composed_games_replay_alike_in_a_batch_and_alone():
             alone.play_choice(c)
     batch = runner.play_batch(spec, 4, runner.scripted(choices[: alone.turn]), np.array([0, 1, 2]), record=True)
     assert batch.transcripts and (batch.state.agreed[2] == alone.state.agreed[0]).all()
+
+
+def test_doubtful_intelligence_is_true_in_some_games_and_false_in_others():
+    from game.core.conditions import holds
+
+    spec = tiny_spec()
+    st = new_state(spec, 5, np.arange(200))
+    true = holds(spec, st, ("intel_true",))
+    assert 60 < true.sum() < 140  # about half, and fixed per game:
+    assert (holds(spec, st, ("intel_true",)) == true).all()
+    assert (holds(spec, new_state(spec, 5, np.arange(200)), ("intel_true",)) == true).all()
