@@ -18,10 +18,15 @@ Unit = Annotated[float, Field(ge=0.0, le=1.0)]
 MeterValue = Annotated[float, Field(ge=0.0, le=100.0)]
 Delta = Annotated[float, Field(ge=-100.0, le=100.0)]
 Text = Annotated[str, Field(min_length=1, max_length=4000)]
+# The widest range any rule number may take; tighter ranges per name are checked in
+# game.content.references (TUNING_RANGES).
+TuningValue = Annotated[float, Field(ge=-100.0, le=100.0, allow_inf_nan=False)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # No NaN or infinity anywhere: every number from content is finite, so the core can
+    # never compute NaN from a file (`.nan` or `.inf` in YAML are refused here).
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 # --------------------------------------------------------------------------- personality
@@ -233,18 +238,18 @@ class Condition(Strict):
     any: list[Condition] | None = None
     not_: Condition | None = Field(None, alias="not")
     meter: str | None = Field(None, description="'<party>.<kind>', party 'counterpart' or 'ally'.")
-    at_least: float | None = None
-    below: float | None = None
-    session_at_least: int | None = Field(None, ge=0, description="0-based index of the session.")
+    at_least: Annotated[float, Field(ge=0.0, le=101.0)] | None = None
+    below: Annotated[float, Field(ge=0.0, le=101.0)] | None = None
+    session_at_least: int | None = Field(None, ge=0, le=100, description="0-based index of the session.")
     session: Id | None = None
     agreed: dict[Id, Id] | None = Field(None, description="issue -> position agreed.")
     agreed_any: list[Id] | None = Field(None, description="Some position is agreed on each of these issues.")
     none_agreed: bool | None = None
-    agreements_at_least: int | None = None
+    agreements_at_least: Annotated[int, Field(ge=0, le=100)] | None = None
     player_did: Id | None = Field(None, description="An action kind the player has taken at least once.")
     breakdown: bool | None = None
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, allow_inf_nan=False)
 
 
 class MeterEffect(Strict):
@@ -313,8 +318,11 @@ class Scenario(Strict):
     endings: list[Ending] = Field(min_length=1)
     learning_objectives: list[Text] = Field(min_length=1)
     debrief: Debrief
-    tuning: dict[Id, float] = Field(
-        default_factory=dict, description="Overrides of the rules' numbers (see game.core.tuning)."
+    tuning: dict[Id, TuningValue] = Field(
+        default_factory=dict,
+        description="Overrides of the rules' numbers (names and defaults in game.core.tuning). "
+        "Each is a finite number; most lie in -100..100, fractions in 0..1 and thresholds in 0..100 "
+        "(checked per name).",
     )
 
 
