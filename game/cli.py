@@ -48,8 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     lst = sub.add_parser("list", help="scenarios and personalities")
     lst.add_argument("--json", action="store_true")
 
-    val = sub.add_parser("validate", help="check scenario and personality files")
+    val = sub.add_parser("validate", help="check scenario and personality files, explaining each problem")
     val.add_argument("paths", nargs="+", type=Path)
+    val.add_argument("--strict", action="store_true", help="treat warnings as problems (exit 2)")
 
     sch = sub.add_parser("schema", help="write JSON Schema for scenarios and personalities")
     sch.add_argument("--out", type=Path, required=True)
@@ -119,8 +120,10 @@ def _library():
     from game.content.library import load_library
 
     library = load_library()
+    from game.textsafe import visible
+
     for path, error in library.broken:
-        print(f"summit: skipped a broken file ({path}):", file=sys.stderr)
+        print(f"summit: skipped a broken file ({visible(path, keep_newlines=False)}):", file=sys.stderr)
         for problem in error.problems:
             print("  " + problem.format(), file=sys.stderr)
     return library
@@ -197,14 +200,21 @@ def cmd_list(args) -> int:
 
 
 def cmd_validate(args) -> int:
+    """Errors (exit 2) and warnings (exit 0, or 2 with --strict), each located and
+    explained; file names and snippets are shown with escapes made visible."""
     from game.content.library import validate_paths
 
     problems = validate_paths(args.paths)
     for problem in problems:
         print(problem.format(), file=sys.stderr)
-    if problems:
-        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
+    errors = sum(1 for p in problems if not p.is_warning)
+    warnings = len(problems) - errors
+    if errors or (warnings and args.strict):
+        print(f"{errors} problem(s) and {warnings} warning(s) found.", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if warnings:
+        print(f"The files are valid, with {warnings} warning(s) (--strict makes them problems).")
+        return 0
     print("All files are valid.")
     return 0
 
