@@ -291,6 +291,7 @@ class _Checker:
                     ("sides", n, "actions"),
                     f"side '{side.id}' has no action that is always open, so its player can run out of moves; "
                     f"add one of kind: {kinds}",
+                    at_key=True,
                 )
 
 
@@ -314,11 +315,15 @@ _ASPIRATION_SHIFTS = frozenset(
     {"weakness_pressure", "firmness_relief", "hardliner_push", "ai_ultimatum_aspiration", "ai_concession_aspiration"}
 )
 _SCALES = frozenset({"pride_scale", "warmth_scale"})
-_THRESHOLDS = frozenset({"ai_walk_out_at", "spiral_at", "spiral_trust", "weak_resolve_at", "firm_resolve_at"})
+_THRESHOLDS = frozenset({"ai_walk_out_at", "spiral_at", "spiral_trust"})
+# The rules divide by weak_resolve_at and by 100 - firm_resolve_at.
+_DIVISORS = {"weak_resolve_at": (1.0, 100.0), "firm_resolve_at": (0.0, 99.0)}
 
 
 def tuning_range(key: str) -> tuple[float, float]:
     """The (low, high) a scenario may set the rule number `key` to, inclusive."""
+    if key in _DIVISORS:
+        return _DIVISORS[key]
     if key in _FRACTIONS:
         return 0.0, 1.0
     if key in _ASPIRATION_SHIFTS:
