@@ -52,6 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
     val.add_argument("paths", nargs="+", type=Path)
     val.add_argument("--strict", action="store_true", help="treat warnings as problems (exit 2)")
 
+    new = sub.add_parser("new", help="write a commented starting scenario or personality that validates and plays")
+    new.add_argument("kind", choices=["scenario", "personality"])
+    new.add_argument("name", help="its name, e.g. reykjavik_1986 (the file is NAME.yaml)")
+    new.add_argument("--out", type=Path, help="the folder (or .yaml file) to write to (default: the current folder)")
+
     sch = sub.add_parser("schema", help="write JSON Schema for scenarios and personalities")
     sch.add_argument("--out", type=Path, required=True)
 
@@ -83,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
             "play": cmd_play,
             "list": cmd_list,
             "validate": cmd_validate,
+            "new": cmd_new,
             "schema": cmd_schema,
             "simulate": cmd_simulate,
             "bench": cmd_bench,
@@ -216,6 +222,26 @@ def cmd_validate(args) -> int:
         print(f"The files are valid, with {warnings} warning(s) (--strict makes them problems).")
         return 0
     print("All files are valid.")
+    return 0
+
+
+def cmd_new(args) -> int:
+    from game.authoring.scaffold import ScaffoldError, write_new
+    from game.textsafe import visible
+
+    try:
+        path = write_new(args.kind, args.name, args.out)
+    except ScaffoldError as error:
+        raise UsageError(visible(str(error), keep_newlines=False)) from None
+    shown = visible(str(path), keep_newlines=False)
+    print(f"Wrote {shown}. Next:")
+    print(f"  summit validate {shown}")
+    if args.kind == "scenario":
+        print(f"  summit simulate {shown} --policy random --games 100")
+        print(f"  summit play --text {shown}")
+    else:
+        print("  put it in a mod's personalities/ folder, then try it on a counterpart with --vs")
+    print("The authoring guide: docs/authoring.md")
     return 0
 
 
