@@ -250,9 +250,9 @@ def _clash(
     if content_id not in installed_ids:
         return []
     rank, owner = installed_ids[content_id]
-    if _same_file(path, owner):
-        return []  # the repository's copy of a built-in file, validated before installing
     my_rank = _folder_rank(path)
+    if rank == 0 and my_rank is None and _same_file(path, owner):
+        return []  # the repository's copy of a built-in file, validated before installing
     if rank == 0 or my_rank is None or my_rank > rank:
         return [_taken_id_problem(document, content_id, what, owner)]
     line, col = locate(document.marks, ("id",))
@@ -264,14 +264,12 @@ def _clash(
 
 
 def _same_file(path: Path, owner: Path) -> bool:
-    """Whether `path` is another copy of the built-in or installed file `owner`: the same
-    name in the same kind of folder, or the same bytes."""
-    if path.name == owner.name and (path.parent.name == PERSONALITIES_FOLDER) == (owner.parent.name == PERSONALITIES_FOLDER):
-        return True
-    try:
-        return path.read_bytes() == owner.read_bytes()
-    except OSError:
-        return False
+    """Whether `path` (outside every content folder) is another copy of the built-in file
+    `owner`, as in a clone of the repository beside an installed game: the same name in
+    the same kind of folder. The copy may be edited; it replaces the built-in when
+    installed, so it is not a clash."""
+    same_kind = (path.parent.name == PERSONALITIES_FOLDER) == (owner.parent.name == PERSONALITIES_FOLDER)
+    return path.name == owner.name and same_kind
 
 
 def _folder_rank(path: Path) -> int | None:
