@@ -123,7 +123,22 @@ def _deep(data: bytes, rng: random.Random) -> bytes:
     return data + b"\nzz: " + b"[" * depth + b"]" * depth + b"\n"
 
 
+_TUNING_KEYS = ("spiral", "weak_resolve_at", "firm_resolve_at", "fade_max", "probe_noise", "warn_tension", "nonsense")
+_PORTRAITS = ('"a\\0.png"', "x" * 300 + ".png", "../up.png", "/etc/passwd.png", '"\\e]0;t\\a.png"', "missing.png", "[a.png]")
+
+
+def _add_tuning(data: bytes, rng: random.Random) -> bytes:
+    """Rule numbers a scenario may override, set to hostile values (NaN, inf, huge)."""
+    key = rng.choice(_TUNING_KEYS).encode()
+    return data + b"\ntuning:\n  " + key + b": " + rng.choice(_NUMBERS).encode() + b"\n"
+
+
+def _add_portrait(data: bytes, rng: random.Random) -> bytes:
+    return data + b"\nportrait: " + rng.choice(_PORTRAITS).encode() + b"\n"
+
+
 _MUTATIONS = (
+    _add_tuning, _add_portrait,
     _delete_line, _duplicate_line, _swap_lines, _insert_nasty, _insert_nasty, _replace_number, _replace_number,
     _reindent, _flip_byte, _truncate, _replace_value, _replace_value, _alias_bomb, _deep,
 )
