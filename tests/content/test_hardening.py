@@ -236,10 +236,10 @@ def test_meters_stay_finite_and_in_bounds_for_any_valid_tuning(library, tuning, 
 def test_aliases_of_a_long_text_are_refused_before_expanding() -> None:
     # A 640 KB file like this validated and printed at least 398 MB.
     text = "a: &a " + "x" * 4000 + "\nb: [" + ",".join(["*a"] * 900) + "]\n"
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(ContentError) as error:
         parse(text, "amplify.yaml")
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert f"more than {MAX_TEXT_CHARS} characters of text after expanding aliases" in error.value.problems[0].message
 
 
@@ -256,10 +256,10 @@ def test_a_megabyte_of_nested_lists_stops_early() -> None:
     # composing, long before the end of the file.
     text = "x: [" + ",".join(["[[1,[2,[3]]],[4,5]]"] * 50_000) + "]\n"
     text = text[: 1024 * 1024 - 10]
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(ContentError) as error:
         parse(text, "nested.yaml")
-    assert time.perf_counter() - started < 1.5
+    assert time.process_time() - started < 1.5
     (problem,) = error.value.problems
     assert f"more than {MAX_NODES} values in one file" in problem.message
     assert problem.line == 1 and problem.col < 200_000
@@ -270,10 +270,10 @@ def test_five_nested_list_files_in_a_mod_keep_list_fast(capsys) -> None:
     # Five such files made `summit list` take 51 s and 1 GB.
     text = "x: [" + ",".join(["[[1,[2,[3]]],[4,5]]"] * 50_000) + "]\n"
     make_mod({f"big{n}.yaml": text[: 1024 * 1024 - 10] for n in range(5)})
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other work on the machine does not count
     code, out, err = run_cli(capsys, "list")
     assert code == 0
-    assert time.perf_counter() - started < 8.0
+    assert time.process_time() - started < 6.0
     assert err.count("skipped a broken file") == 5
 
 
