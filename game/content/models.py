@@ -218,10 +218,12 @@ class Side(Strict):
 
     id: Id = Field(description="Unique side id; `--as` chooses it, and by_side, for_sides and promise_by name it.")
     name: Text = Field(description="The country or delegation.")
-    leader: Text = Field(description="The leader, by name; fills {you} in dialogue when the player leads this side.")
+    leader: Text = Field(description="The leader, by name.")
     title: Text = Field(description="e.g. 'President of the United States'.")
     address: Text | None = Field(
-        None, description="How the other side addresses this leader at the table, e.g. 'Mr. President'; fills {leader} in dialogue."
+        None,
+        description="How the other side addresses this leader at the table, e.g. 'Mr. President'; fills {leader} "
+        "and {you} in the counterpart's lines. Default: the leader's name.",
     )
     personality: Id = Field(
         description="Personality id (built-in or from a mod) that plays this side when the player leads the other."

@@ -62,3 +62,46 @@ def test_a_name_without_an_id_in_it_is_refused(tmp_path: Path, capsys, name: str
 def test_ids_follow_the_content_rule() -> None:
     assert content_id("Reykjavik 1986") == "reykjavik_1986"
     assert content_id("  Camp-David  ") == "camp_david"
+
+
+# --------------------------------------------------------------------------- the guide
+
+
+def _field_names(model, seen=None) -> set[str]:
+    """Every key an author may write, through nested models."""
+    import typing
+
+    from pydantic import BaseModel
+
+    seen = seen if seen is not None else set()
+    names: set[str] = set()
+    if model in seen:
+        return names
+    seen.add(model)
+    for name, field in model.model_fields.items():
+        names.add(field.alias or name)
+        stack = [field.annotation]
+        while stack:
+            annotation = stack.pop()
+            if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+                names |= _field_names(annotation, seen)
+            stack.extend(typing.get_args(annotation))
+    return names
+
+
+def test_the_authoring_guide_documents_every_field_kind_and_limit() -> None:
+    from game.content import yamlsafe
+    from game.content.models import Personality, Scenario
+    from game.content.references import PLAYER_ACTION_KINDS
+    from game.core.kinds import AI_KINDS
+
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "authoring.md").read_text(encoding="utf-8")
+    words = set(__import__("re").findall(r"`([a-z_]+)", guide))
+    missing = (_field_names(Scenario) | _field_names(Personality)) - words
+    assert not missing, f"fields not in docs/authoring.md: {sorted(missing)}"
+    assert not set(PLAYER_ACTION_KINDS) - words
+    assert not set(AI_KINDS) - words
+    for number in (yamlsafe.MAX_NODES, yamlsafe.MAX_ALIASES, yamlsafe.MAX_TEXT_CHARS, yamlsafe.MAX_BYTES):
+        assert f"{number:,}" in guide, number
+    assert f"{yamlsafe.MAX_DEPTH} levels" in guide
+    assert "first whose condition holds wins" in guide and "1-4 turns" in guide
