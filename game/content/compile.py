@@ -12,7 +12,8 @@ from types import MappingProxyType
 import numpy as np
 
 from game.ai.registry import StrategyRegistry
-from game.content.models import Condition, Personality, Scenario, Side, SideText
+from game.content.models import Condition, LineSpec, Personality, Scenario, Side, SideText
+from game.core.lines import Line
 from game.core.spec import (
     PK,
     ActionSpec,
@@ -176,7 +177,8 @@ def compile_game(
     for pid in filter(None, (counterpart_pid, ally_pid)):
         if pid not in personalities:
             raise SetupError(f"personality {pid!r} is not loaded; known: {', '.join(sorted(personalities))}")
-    counterpart = _mind(personalities[counterpart_pid])
+    own_voice = other.issue_lines if counterpart_pid == other.personality else {}
+    counterpart = _mind(personalities[counterpart_pid], _issue_voice(own_voice, issue_ids))
     tuning = dict(DEFAULT_TUNING)
     tuning.update(scenario.tuning)
 
@@ -224,10 +226,38 @@ def compile_game(
         ally=_mind(personalities[ally_pid]) if ally_pid else None,
         tuning=MappingProxyType(tuning),
         strategy=registry.create(counterpart.family),
+        issue_shorts=tuple(i.short or i.name for i in scenario.issues),
+        ally_leader=me.ally.leader if me.ally else "",
+        ai_never_offers=_never_offers(other, issue_ids, pos_index, mask) if counterpart_pid == other.personality else None,
     )
 
 
-def _mind(p: Personality) -> Mind:
+def _never_offers(side: Side, issue_ids: list[str], pos_index: Mapping[str, Mapping[str, int]], mask: np.ndarray) -> np.ndarray:
+    """[I, P] bool: what the side's own leader never puts on the table at this summit (a
+    swapped-in personality is not bound by the historical leader's record)."""
+    out = np.zeros_like(mask)
+    for iid, pids in side.never_offers.items():
+        for pid in pids:
+            out[issue_ids.index(iid), pos_index[iid][pid]] = True
+    return out
+
+
+def _line(kind: str, entry: str | LineSpec, issue: int = -1) -> Line:
+    if isinstance(entry, str):
+        return Line(kind, entry, issue)
+    return Line(kind, entry.text, issue, entry.mood or "", tuple(entry.answers))
+
+
+def _issue_voice(by_issue: Mapping[str, Mapping[str, list]], issue_ids: list[str]) -> tuple[Line, ...]:
+    return tuple(
+        _line(kind, entry, issue_ids.index(iid))
+        for iid, kinds in by_issue.items()
+        for kind, entries in kinds.items()
+        for entry in entries
+    )
+
+
+def _mind(p: Personality, issue_voice: tuple[Line, ...] = ()) -> Mind:
     t = p.traits
     return Mind(
         id=p.id,
@@ -237,5 +267,6 @@ def _mind(p: Personality) -> Mind:
         aspiration=p.strategy.aspiration,
         reservation=p.strategy.reservation,
         curve=p.strategy.concession_curve,
-        lines=MappingProxyType({k: tuple(v) for k, v in p.lines.items()}),
+        lines=MappingProxyType({k: tuple(e if isinstance(e, str) else e.text for e in v) for k, v in p.lines.items()}),
+        voice=issue_voice + tuple(_line(kind, e) for kind, entries in p.lines.items() for e in entries),
     )

@@ -47,7 +47,7 @@ def warning(filename: str, marks: Marks, path: FieldPath, message: str) -> Probl
 
 
 def scenario_warnings(scenario: Scenario, marks: Marks, filename: str) -> list[Problem]:
-    found = ending_warnings(scenario, marks, filename)
+    found = ending_warnings(scenario, marks, filename) + red_line_warnings(scenario, marks, filename)
     for check in _SCENARIO_CHECKS:
         found += check(scenario, marks, filename)
     return found
@@ -57,6 +57,27 @@ def personality_warnings(personality: Personality, marks: Marks, filename: str) 
     found: list[Problem] = []
     for check in _PERSONALITY_CHECKS:
         found += check(personality, marks, filename)
+    return found
+
+
+# --------------------------------------------------------------------------- red lines
+
+
+def red_line_warnings(scenario: Scenario, marks: Marks, filename: str) -> list[Problem]:
+    """A side that states red lines in words but has no structured ones: the game
+    enforces none of them, so the counterpart may well accept what the briefing forbids."""
+    found = []
+    for n, side in enumerate(scenario.sides):
+        prose = [line for line in side.red_lines if isinstance(line, str)]
+        structured = any(interest.red_lines for interest in side.interests.values())
+        if prose and not structured:
+            found.append(
+                warning(
+                    filename, marks, ("sides", n, "red_lines"),
+                    f"side '{side.id}' states red lines in words but none in interests.<issue>.red_lines, so the "
+                    "game enforces none of them; list the positions ruled out under the issue's red_lines",
+                )
+            )
     return found
 
 

@@ -50,6 +50,40 @@ ACTION_KINDS_AI = (
 )
 
 
+PlayerActionKind = Literal[
+    "propose",
+    "accept",
+    "reject",
+    "counter",
+    "probe",
+    "reassure",
+    "warn",
+    "concede",
+    "appeal",
+    "rapport",
+    "consult_ally",
+    "statement",
+    "break",
+    "walk_out",
+]
+
+
+class LineSpec(Strict):
+    """A line with the context it fits (see game.core.lines). A plain string fits any."""
+
+    text: Text = Field(description="The words, with {placeholders} filled in when said.")
+    mood: Literal["tense", "warm"] | None = Field(
+        None, description="Said only in this mood: 'tense' (tension 50 or more) or 'warm' (trust 50 or more, not tense)."
+    )
+    answers: list[PlayerActionKind] = Field(
+        default_factory=list, description="Said only in reply to one of these player moves (default: any)."
+    )
+
+
+LineEntry = Text | LineSpec
+PLACEHOLDERS = ("issue", "position", "leader", "you", "them")
+
+
 class Traits(Strict):
     """Named aspects with defaults (Wesnoth-style): 0 = not at all, 1 = extremely."""
 
@@ -102,9 +136,10 @@ class Personality(Strict):
         None,
         description="A drawn (never photographed) portrait image, a path relative to this file's folder; it may not leave it.",
     )
-    lines: dict[Literal[ACTION_KINDS_AI], list[Text]] = Field(
+    lines: dict[Literal[ACTION_KINDS_AI], list[LineEntry]] = Field(
         default_factory=dict,
-        description="Dialogue by AI action; {issue}, {position}, {leader}, {you} are filled in.",
+        description="Dialogue by AI action; {issue}, {position}, {leader}, {you}, {them} are filled in. "
+        "A line may be a string or {text, mood, answers}; see game.core.lines for how one is chosen.",
     )
 
 
@@ -134,6 +169,11 @@ class Position(Strict):
 class Issue(Strict):
     id: Id = Field(description="Unique within the scenario; sides' interests, action terms and conditions name it.")
     name: Text = Field(description="The issue's name at the table.")
+    short: Text | None = Field(
+        None,
+        description="How a leader names the issue mid-sentence (e.g. 'denuclearization', 'the test ban'); "
+        "fills {issue} in dialogue. Default: the name.",
+    )
     summary: Text = Field(description="What is at stake, for the briefing.")
     positions: list[Position] = Field(
         min_length=2,
@@ -155,24 +195,6 @@ class Interest(Strict):
         "`red_lines` only describe them).",
     )
     note: str | None = Field(None, description="What this side needs here, shown when probed.")
-
-
-PlayerActionKind = Literal[
-    "propose",
-    "accept",
-    "reject",
-    "counter",
-    "probe",
-    "reassure",
-    "warn",
-    "concede",
-    "appeal",
-    "rapport",
-    "consult_ally",
-    "statement",
-    "break",
-    "walk_out",
-]
 
 
 class Action(Strict):
@@ -199,6 +221,18 @@ class Action(Strict):
         if self.kind in ("probe", "warn", "concede") and self.issue is None:
             raise ValueError(f"a '{self.kind}' action needs an issue")
         return self
+
+
+class RedLine(Strict):
+    """A red line in words, with the structured red lines (interests.<issue>.red_lines)
+    it stands for, so the two cannot drift apart (checked by game.content.checks)."""
+
+    text: Text = Field(description="The red line as the briefing states it.")
+    positions: dict[Id, list[Id]] = Field(
+        default_factory=dict,
+        description="issue id -> the positions this sentence rules out; each must be in that issue's red_lines, "
+        "and every structured red line must be named by some prose red line of the side.",
+    )
 
 
 class Ally(Strict):
@@ -232,10 +266,10 @@ class Side(Strict):
     interests: dict[Id, Interest] = Field(description="issue id -> how this side values it; one entry per issue.")
     briefing: Text = Field(description="What the player leading this side is told before the talks.")
     objectives: list[Text] = Field(min_length=1, description="The player's goals, shown in the briefing.")
-    red_lines: list[Text] = Field(
+    red_lines: list[Text | RedLine] = Field(
         default_factory=list,
-        description="Red lines in words, for the briefing; the game enforces only the structured "
-        "interests.<issue>.red_lines.",
+        description="Red lines in words, for the briefing: a plain string for a rule of conduct, {text, positions} "
+        "for one that rules out positions. The game enforces only the structured interests.<issue>.red_lines.",
     )
     intelligence: list[Text] = Field(default_factory=list, description="What your staff says about the other leader.")
     actions: list[Action] = Field(
@@ -243,6 +277,21 @@ class Side(Strict):
         description="The player's moves when leading this side; at least one must be of a kind that is always open "
         "(reassure, appeal, rapport, statement, break, walk_out).",
     )
+    issue_lines: dict[Id, dict[Literal[ACTION_KINDS_AI], list[LineEntry]]] = Field(
+        default_factory=dict,
+        description="Lines this side's own leader says about one issue (issue id -> kind -> lines), preferred "
+        "over the personality's general lines; not used when another personality is swapped in.",
+    )
+    never_offers: dict[Id, list[Id]] = Field(
+        default_factory=dict,
+        description="Positions (issue id -> position ids) this side's leader, as counterpart, never puts on the "
+        "table at this summit because the record shows nothing of the kind on offer; the test suite plays the "
+        "opening turns and checks it.",
+    )
+
+    @property
+    def red_line_texts(self) -> list[str]:
+        return [r if isinstance(r, str) else r.text for r in self.red_lines]
 
 
 MeterKind = Literal["tension", "trust", "resolve", "confidence", "approval"]

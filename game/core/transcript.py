@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from collections.abc import Sequence
+
 from game.core import rng
+from game.core.lines import Line, choose, mood_of
 from game.core.reasons import CAUSES, cause_text
 from game.core.spec import AI_KINDS, AK, GameSpec, Mind
 from game.core.state import BatchState
@@ -58,12 +61,38 @@ def fill(template: str, **values: str) -> str:
         rest = rest[end + 1 :]
 
 
-def pick_line(spec: GameSpec, mind: Mind, kind: str, st_seed: int, game_index: int, turn: int, stream: int, **values: str) -> str:
-    lines = mind.lines.get(kind) or ()
-    if not lines:
-        return fill(GENERIC_LINES.get(kind, "{them} considers."), **values)
+def pick_line(spec: GameSpec, mind: Mind, kind: str, st_seed: int, game_index: int, turn: int, stream: int,
+              *, about: int = -1, mood: str = "", answers: str = "", recent: Sequence[str] = (), **values: str) -> str:
+    """What `mind` says for a reply of `kind` about issue `about`, chosen by context
+    (game.core.lines); the
+    generic line when the personality has none of this kind."""
     u = float(rng.uniform(st_seed, np.array([game_index]), turn, stream)[0])
-    return fill(lines[min(int(u * len(lines)), len(lines) - 1)], **values)
+    voice = mind.voice or tuple(Line(kind, text) for text in mind.lines.get(kind, ()))
+    said = choose(voice, kind, u, lambda t: fill(t, **values), issue=about, mood=mood, answers=answers, recent=recent)
+    return said if said is not None else fill(GENERIC_LINES.get(kind, "{them} considers."), **values)
+
+
+def issue_mid(spec: GameSpec, issue: int) -> str:
+    """An issue as named mid-sentence (its `short`), for {issue}."""
+    if issue < 0:
+        return "the agenda"
+    return spec.issue_shorts[issue] if spec.issue_shorts else spec.issue_names[issue]
+
+
+def table_mood(spec: GameSpec, meters: np.ndarray) -> str:
+    k_tension, k_trust = spec.meter_index("counterpart.tension"), spec.meter_index("counterpart.trust")
+    tension = float(meters[k_tension]) if k_tension >= 0 else 0.0
+    trust = float(meters[k_trust]) if k_trust >= 0 else 0.0
+    return mood_of(tension, trust)
+
+
+def action_phrase(label: str) -> str:
+    """An action's label inside a sentence: only the first letter lowered, so names and
+    acronyms ("Have KCNA hail...", "Cable Bonn") keep their capitals."""
+    label = label.rstrip(".")
+    if len(label) > 1 and label[1].isupper():
+        return label
+    return label[:1].lower() + label[1:]
 
 
 def terms_text(spec: GameSpec, terms: np.ndarray) -> dict[str, str]:
@@ -89,8 +118,11 @@ def meter_moves(spec: GameSpec, before: np.ndarray, after: np.ndarray, deltas: n
     return out
 
 
-def describe_turn(spec: GameSpec, st: BatchState, outcome, row: int) -> dict:
-    """The record of the turn just played by game `row` (call right after `step`)."""
+def describe_turn(spec: GameSpec, st: BatchState, outcome, row: int, recent: Sequence[str] = (),
+                  recent_ally: Sequence[str] = ()) -> dict:
+    """The record of the turn just played by game `row` (call right after `step`).
+    `recent`, `recent_ally`: the counterpart's and the ally's lines said before, oldest
+    first (no line repeats within game.core.lines.REPEAT_WINDOW turns)."""
     turn = int(st.turn[row]) - 1
     sess = spec.sessions[int(spec.session_of_turn[turn])]
     action = spec.actions[int(outcome.action[row])]
@@ -106,27 +138,28 @@ def describe_turn(spec: GameSpec, st: BatchState, outcome, row: int) -> dict:
             p = outcome.terms[row, focus]
         pos_label = spec.position_shorts[focus][int(p)] if p >= 0 else ""
     values = {
-        "issue": spec.issue_names[focus] if focus >= 0 else "the agenda",
+        "issue": issue_mid(spec, focus),
         "position": pos_label or "our proposal",
         "leader": spec.player_address,
         "you": spec.player_address,
         "them": spec.ai_leader,
     }
-    line = pick_line(spec, spec.counterpart, kind, st.seed, int(st.game_index[row]), turn, rng.STREAM_LINE, **values)
     fired = [e for e in range(len(spec.events)) if outcome.events[row, e]]
     before = st.history[row, turn]
     after = st.history[row, turn + 1]
+    line = pick_line(spec, spec.counterpart, kind, st.seed, int(st.game_index[row]), turn, rng.STREAM_LINE,
+                     about=focus, mood=table_mood(spec, after), answers=action.kind, recent=recent, **values)
     record = {
         "turn": turn + 1,
         "session": sess.id,
         "session_name": sess.name,
         "action": {"id": action.id, "kind": action.kind, "label": action.label, "says": action.says},
         "reply": {"kind": kind, "speaker": spec.ai_leader, "text": line},
-        "meters": meter_moves(spec, before, after, outcome.deltas.total()[row], action=action.label.rstrip(".").lower(),
+        "meters": meter_moves(spec, before, after, outcome.deltas.total()[row], action=action_phrase(action.label),
                               ai_kind=kind, events="; ".join(spec.events[e].title for e in fired)),
         "events": [{"id": spec.events[e].id, "title": spec.events[e].title, "text": spec.events[e].text} for e in fired],
     }
-    voice = ally_voice(spec, st, row, turn, before, after, values)
+    voice = ally_voice(spec, st, row, turn, before, after, dict(values, position=ally_position(spec, focus)), recent_ally)
     if voice:
         record["ally"] = voice
     if kind in ("counter", "package", "concession", "ultimatum", "demand"):
@@ -150,7 +183,8 @@ def describe_turn(spec: GameSpec, st: BatchState, outcome, row: int) -> dict:
 ALLY_SPEAKS_AT = 5.0  # confidence points in one turn that make your ally speak up
 
 
-def ally_voice(spec: GameSpec, st: BatchState, row: int, turn: int, before, after, values: dict) -> dict | None:
+def ally_voice(spec: GameSpec, st: BatchState, row: int, turn: int, before, after, values: dict,
+               recent: Sequence[str] = ()) -> dict | None:
     """Your ally speaks up when its confidence moves sharply: pleased, worried, or (when
     already shaken) with a demand."""
     k = spec.meter_index("ally.confidence")
@@ -160,9 +194,20 @@ def ally_voice(spec: GameSpec, st: BatchState, row: int, turn: int, before, afte
     if abs(change) < ALLY_SPEAKS_AT:
         return None
     kind = "warm" if change > 0 else ("demand" if after[k] < 40.0 else "cool")
+    speaker = spec.ally_leader or spec.ally_name
     line = pick_line(spec, spec.ally, kind, st.seed, int(st.game_index[row]), turn, rng.STREAM_ALLY_LINE,
-                     **dict(values, them=spec.ally_name))
-    return {"speaker": spec.ally.name, "kind": kind, "text": line}
+                     recent=recent, **dict(values, them=speaker))
+    return {"speaker": speaker, "kind": kind, "text": line}
+
+
+def ally_position(spec: GameSpec, issue: int) -> str:
+    """The position your ally itself holds on `issue` (the one it values most; your own
+    side's best where it does not care), for {position} in its lines."""
+    if issue < 0:
+        return "our common position"
+    cares = np.where(spec.position_mask[issue], spec.ally_cares[issue], -1.0)
+    best = int(cares.argmax()) if cares.max() != cares[spec.position_mask[issue]].min() else int(spec.player_best[issue])
+    return spec.position_shorts[issue][best]
 
 
 def importance(weight: float) -> str:
@@ -177,7 +222,7 @@ def importance(weight: float) -> str:
 
 
 def opening_record(spec: GameSpec, st: BatchState, fired: np.ndarray, row: int) -> dict:
-    values = {"issue": spec.issue_names[int(spec.ai_weights.argmax())], "position": "", "leader": spec.player_address,
+    values = {"issue": issue_mid(spec, int(spec.ai_weights.argmax())), "position": "", "leader": spec.player_address,
               "you": spec.player_address, "them": spec.ai_leader}
     line = pick_line(spec, spec.counterpart, "greet", st.seed, int(st.game_index[row]), 0, rng.STREAM_LINE, **values)
     events = [e for e in range(len(spec.events)) if fired[row, e]]

@@ -221,3 +221,15 @@ def test_an_unclosed_quote_is_reported_where_it_opens_not_at_the_end() -> None:
     (problem,) = error.value.problems
     assert (problem.line, problem.col) == (3, 7)
     assert 'the " opened here is never closed' in problem.message
+
+
+def test_prose_red_lines_without_structured_ones_are_a_warning(tmp_path: Path) -> None:
+    text = (FIXTURES / "minimal_scenario.yaml").read_text(encoding="utf-8")
+    text = text.replace("        red_lines: [ban]\n", "        note: No ban.\n")  # the east's only structured red line
+    text = text.replace("    objectives: [Keep your missiles.]\n", "    objectives: [Keep your missiles.]\n    red_lines: [Never a ban.]\n")
+    text = text.replace("learning_objectives:", CATCH_ALL + "learning_objectives:", 1)
+    path = tmp_path / "s.yaml"
+    path.write_text(text, encoding="utf-8")
+    ((line, field, message),) = warnings_of(path)
+    assert field == "sides[0].red_lines" and line == line_of(path, "red_lines: [Never a ban.]")
+    assert "states red lines in words but none in interests.<issue>.red_lines" in message
