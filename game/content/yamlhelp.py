@@ -10,6 +10,7 @@ an author can still search for them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -48,6 +49,15 @@ def explain(error: yaml.MarkedYAMLError, text: str) -> Explained:
             f"reads as one text; end the text with a matching {quote} on this line",
             context_line,
             context_col,
+        )
+    opened = _quote_opened_earlier(lines, line, col)
+    if opened is not None and ("expected key" in problem or "mapping values" in problem):
+        open_line, open_col, quote = opened
+        return said(
+            f"the {quote} opened here is not closed on its line, so the text runs on until the next {quote} "
+            f"on line {line}; end the text with a matching {quote} on this line",
+            open_line,
+            open_col,
         )
     if "\t" in here[: max(col, 1)] or "tab" in problem:
         tab_col = here.find("\t") + 1 if "\t" in here else col
@@ -119,6 +129,26 @@ def explain(error: yaml.MarkedYAMLError, text: str) -> Explained:
             context_col,
         )
     return said("the YAML here is not well formed")
+
+
+def _quote_opened_earlier(lines: list[str], line: int, col: int) -> tuple[int, int, str] | None:
+    """Where the quoted text that ends just before (line, col) began, when that is on an
+    earlier line: the sign of a quote left open there, closed by accident later."""
+    if not 0 < line <= len(lines):
+        return None
+    head = lines[line - 1][: col - 1]
+    closing = max(head.rfind('"'), head.rfind("'"))
+    if closing < 0:
+        return None
+    quote = head[closing]
+    if head[:closing].count(quote) % 2 == 1:
+        return None  # opened and closed on this line
+    for number in range(line - 1, max(0, line - 200), -1):
+        text = lines[number - 1]
+        opening = re.search(r"(?:^\s*|:\s+|-\s+)(" + re.escape(quote) + ")", text)
+        if opening is not None and text.count(quote) % 2 == 1:
+            return number, opening.start(1) + 1, quote
+    return None
 
 
 def _raw_message(error: yaml.MarkedYAMLError) -> str:

@@ -233,3 +233,12 @@ def test_prose_red_lines_without_structured_ones_are_a_warning(tmp_path: Path) -
     ((line, field, message),) = warnings_of(path)
     assert field == "sides[0].red_lines" and line == line_of(path, "red_lines: [Never a ban.]")
     assert "states red lines in words but none in interests.<issue>.red_lines" in message
+
+
+def test_a_quote_left_open_and_closed_by_accident_later_is_reported_where_it_opens() -> None:
+    text = 'id: x\nhook: "It begins\nplace: z\ntitle: "Vienna"\nyear: 1961\n'
+    with pytest.raises(ContentError) as error:
+        parse(text, "f.yaml")
+    (problem,) = error.value.problems
+    assert (problem.line, problem.col) == (2, 7)
+    assert "is not closed on its line" in problem.message
