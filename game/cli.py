@@ -124,10 +124,9 @@ def _report_bad_input(error: Exception) -> int:
 
 def _library():
     from game.content.library import load_library
-
-    library = load_library()
     from game.textsafe import visible
 
+    library = load_library()
     for path, error in library.broken:
         print(f"summit: skipped a broken file ({visible(path, keep_newlines=False)}):", file=sys.stderr)
         for problem in error.problems:
