@@ -110,9 +110,9 @@ class Strategy(Strict):
     )
     aspiration: Unit = Field(0.85, description="Utility (0-1) the leader first insists on; at least the reservation.")
     reservation: Unit = Field(0.35, description="Walk-away value (0-1): the leader never accepts a deal worth less.")
-    concession_curve: Annotated[float, Field(gt=0.0, le=10.0)] = Field(
+    concession_curve: Annotated[float, Field(ge=0.1, le=10.0)] = Field(
         1.0,
-        description="Exponent of the time-based curve: <1 concedes late, >1 concedes early.",
+        description="Exponent of the time-based curve, 0.1-10: below 1 concedes late, above 1 concedes early.",
     )
 
     @model_validator(mode="after")

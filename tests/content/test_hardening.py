@@ -355,3 +355,40 @@ def test_always_open_kinds_are_never_closed_by_the_rules(library, spec_for) -> N
 def test_no_nan_reaches_validation_from_yaml_numbers() -> None:
     data, _ = parse("a: .nan\nb: .inf\n", "f.yaml")
     assert math.isnan(data["a"]) and math.isinf(data["b"])  # YAML reads them; the models refuse them
+
+
+_UNIT = st.floats(0.0, 1.0, allow_nan=False)
+
+
+@pytest.mark.slow
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    traits=st.fixed_dictionaries({name: _UNIT for name in ("risk_tolerance", "patience", "pride", "volatility", "zeal", "memory", "warmth")}),
+    bounds=st.tuples(_UNIT, _UNIT).map(sorted),
+    curve=st.floats(0.1, 10.0, allow_nan=False),
+    family=st.sampled_from(("boulware", "conceder", "reciprocator", "hardliner")),
+    seed=st.integers(0, 2**31),
+)
+def test_meters_stay_finite_for_any_valid_personality(library, traits, bounds, curve, family, seed) -> None:
+    """Any personality validation accepts, swapped onto a counterpart, keeps the game
+    finite: no division by zero, overflow or NaN anywhere in rules.step."""
+    from game.content.compile import compile_game
+    from game.content.models import Personality
+    from game.core.state import new_state
+    from game.sim.runner import random_policy
+
+    base = library.personalities["pragmatist"][1]
+    data = base.model_dump(by_alias=True)
+    data.update(id="probe_mind", traits=traits)
+    data["strategy"] = {"family": family, "reservation": bounds[0], "aspiration": bounds[1], "concession_curve": curve}
+    mind = Personality.model_validate(data)  # valid by construction: validation must agree
+    personalities = {pid: p for pid, (_, p) in library.personalities.items()} | {"probe_mind": mind}
+    scenario = library.scenarios["vienna_1961"][1]
+    spec = compile_game(scenario, scenario.sides[0].id, personalities, {"counterpart": "probe_mind"})
+    state = new_state(spec, seed, np.arange(16, dtype=np.int64))
+    with np.errstate(divide="raise", over="raise", invalid="raise"):
+        rules.open_summit(spec, state)
+        while not state.over.all():
+            rules.step(spec, state, random_policy(spec, state, rules.legal_mask(spec, state)))
+            meters = state.meters()
+            assert np.isfinite(meters).all() and ((meters >= 0) & (meters <= 100)).all()
