@@ -82,3 +82,20 @@ def test_a_structured_red_line_needs_prose_once_a_side_links_its_red_lines():
         (19, 21, "sides[0].interests.arms.red_lines[0]",
          "red line 'ban' is named by no prose red line of side 'east'; add it to one's positions", None),
     ]
+
+
+def test_summit_validate_reports_them_with_exit_code_2(tmp_path):
+    from tests.conftest import run_summit
+
+    text = (FIXTURES / "minimal_scenario.yaml").read_text(encoding="utf-8")
+    text = text.replace("    objectives: [Keep your missiles.]\n",
+                        "    objectives: [Keep your missiles.]\n"
+                        "    red_lines:\n"
+                        "      - text: No free trade.\n"
+                        "        positions: {trade: [open]}\n", 1)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text, encoding="utf-8")
+    done = run_summit("validate", str(bad))
+    assert done.returncode == 2, done.stderr
+    assert f"{bad}:27:" in done.stderr and "does not list it" in done.stderr
+    assert "Traceback" not in done.stderr

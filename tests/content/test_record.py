@@ -89,3 +89,13 @@ def test_a_concession_stops_at_your_own_red_line(spec_for):
     i = spec.issue_ids.index("berlin")
     assert spec.position_ids[i][int(game.state.player_pos[0, i])] == "interim_arrangement"
     assert "concede_berlin" not in [a.id for a in game.legal_actions()]
+
+
+@pytest.mark.parametrize("scenario_id", SCENARIOS)
+def test_every_shipped_side_links_its_prose_red_lines(library, scenario_id):
+    """So `summit validate` checks prose against structure both ways for them."""
+    from game.content.models import RedLine
+
+    scenario = library.scenarios[scenario_id][1]
+    for side in scenario.sides:
+        assert any(isinstance(r, RedLine) for r in side.red_lines), side.id
