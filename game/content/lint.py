@@ -85,18 +85,36 @@ def red_line_warnings(scenario: Scenario, marks: Marks, filename: str) -> list[P
 
 
 def ending_warnings(scenario: Scenario, marks: Marks, filename: str) -> list[Problem]:
-    """Endings that can never be chosen, and a missing catch-all."""
+    """Endings that can never be chosen, and a missing catch-all. An ending that applies
+    only when the player leads some sides (`for_sides`, where the model has it) is
+    considered for those sides alone, so each side's list is checked as the game reads it."""
+    found: dict[tuple[Any, ...], Problem] = {}
+    for side in scenario.sides:
+        endings = [
+            (n, ending) for n, ending in enumerate(scenario.endings)
+            if getattr(ending, "for_sides", None) in (None, []) or side.id in ending.for_sides
+        ]
+        scope = "" if all(getattr(e, "for_sides", None) in (None, []) for e in scenario.endings) else side.id
+        for problem in _ending_warnings_in_order(endings, scope, marks, filename):
+            found.setdefault((problem.line, problem.col, problem.message), problem)
+    return list(found.values())
+
+
+def _ending_warnings_in_order(
+    endings: list[tuple[int, Any]], side: str, marks: Marks, filename: str
+) -> list[Problem]:
     found: list[Problem] = []
     catch_all: str | None = None
     earlier: list[tuple[str, _Conjunction | None]] = []
-    for n, ending in enumerate(scenario.endings):
+    when_leading = f" when you lead '{side}'" if side else ""
+    for n, ending in endings:
         path: FieldPath = ("endings", n)
         if catch_all is not None:
             found.append(
                 warning(
                     filename, marks, path + ("id",),
-                    f"ending '{ending.id}' can never be reached: ending '{catch_all}' before it always holds "
-                    "(endings are checked in order; the first that holds wins)",
+                    f"ending '{ending.id}' can never be reached{when_leading}: ending '{catch_all}' before it always "
+                    "holds (endings are checked in order; the first that holds wins)",
                 )
             )
             continue
@@ -112,8 +130,8 @@ def ending_warnings(scenario: Scenario, marks: Marks, filename: str) -> list[Pro
                 found.append(
                     warning(
                         filename, marks, path + ("when",),
-                        f"ending '{ending.id}' can never be reached: whenever its condition holds, the condition "
-                        f"of ending '{other_id}' before it holds too, and the first that holds wins",
+                        f"ending '{ending.id}' can never be reached{when_leading}: whenever its condition holds, the "
+                        f"condition of ending '{other_id}' before it holds too, and the first that holds wins",
                     )
                 )
                 break
@@ -124,15 +142,29 @@ def ending_warnings(scenario: Scenario, marks: Marks, filename: str) -> list[Pro
         found.append(
             warning(
                 filename, marks, ("endings",),
-                "no ending always holds, so a summit may end with none of them; make the last ending a "
+                f"no ending always holds{when_leading}, so a summit may end with none of them; make the last ending a "
                 "catch-all with `when: {}`",
             )
         )
     return found
 
 
+# The condition keys this module understands; a condition using any other key (an
+# operator added later) is never taken to always hold, nor to be contradictory.
+_KNOWN_KEYS = frozenset(
+    {"all", "any", "not_", "meter", "at_least", "below", "session_at_least", "session", "agreed", "agreed_any",
+     "none_agreed", "agreements_at_least", "player_did", "breakdown"}
+)
+
+
+def _unknown_keys(c: Condition) -> bool:
+    return any(getattr(c, name) is not None for name in type(c).model_fields if name not in _KNOWN_KEYS)
+
+
 def always(c: Condition) -> bool:
     """True when `c` holds in every state (False: it may not, or we cannot tell)."""
+    if _unknown_keys(c):
+        return False
     checks = [
         c.all is None or all(always(x) for x in c.all),
         c.any is None or any(always(x) for x in c.any),
@@ -213,7 +245,7 @@ class _Conjunction:
 
 
 def _conjunction(c: Condition) -> _Conjunction | None:
-    if c.any is not None or c.not_ is not None:
+    if c.any is not None or c.not_ is not None or _unknown_keys(c):
         return None
     out = _Conjunction()
     for part in c.all or ():

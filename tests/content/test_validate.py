@@ -242,3 +242,27 @@ def test_a_quote_left_open_and_closed_by_accident_later_is_reported_where_it_ope
     (problem,) = error.value.problems
     assert (problem.line, problem.col) == (2, 7)
     assert "is not closed on its line" in problem.message
+
+
+def test_endings_for_one_side_are_checked_per_side() -> None:
+    """An ending only for one side (`for_sides`) is no catch-all for the other side."""
+    from types import SimpleNamespace
+
+    from game.content.lint import ending_warnings
+    from game.content.models import Condition
+
+    def ending(ending_id: str, when: Condition, for_sides=None):
+        return SimpleNamespace(id=ending_id, when=when, for_sides=for_sides)
+
+    sides = [SimpleNamespace(id="usa"), SimpleNamespace(id="ussr")]
+    scenario = SimpleNamespace(
+        sides=sides,
+        endings=[ending("usa_only", Condition(), ["usa"]), ending("treaty", Condition(agreements_at_least=1))],
+    )
+    messages = sorted(p.message for p in ending_warnings(scenario, {}, "f.yaml"))
+    assert messages == [
+        "ending 'treaty' can never be reached when you lead 'usa': ending 'usa_only' before it always holds "
+        "(endings are checked in order; the first that holds wins)",
+        "no ending always holds when you lead 'ussr', so a summit may end with none of them; make the last ending "
+        "a catch-all with `when: {}`",
+    ]
