@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
+
+from game.core.conditions import OPERATOR
+from game.core.kinds import PLAYER_KIND, PLAYER_KIND_TABLE, REPLY_KIND_TABLE
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", min_length=1, max_length=48)]
 Unit = Annotated[float, Field(ge=0.0, le=1.0)]
@@ -32,40 +35,16 @@ class Strict(BaseModel):
 # --------------------------------------------------------------------------- personality
 
 
-ACTION_KINDS_AI = (
-    "greet",
-    "accept",
-    "counter",
-    "reject",
-    "demand",
-    "ultimatum",
-    "threat",
-    "concession",
-    "lecture",
-    "package",
-    "walk_out",
-    "probe_answer",
-    "warm",
-    "cool",
-)
+def _kind_literal(table):
+    """A Literal over a kinds table's names whose JSON Schema describes each kind with its
+    manual entry (`doc` in `game.core.kinds`), so an editor shows it while typing."""
+    names = tuple(k.name for k in table)
+    schema = {"type": "string", "oneOf": [{"const": k.name, "description": k.doc} for k in table]}
+    return Annotated[Literal[names], WithJsonSchema(schema)]
 
 
-PlayerActionKind = Literal[
-    "propose",
-    "accept",
-    "reject",
-    "counter",
-    "probe",
-    "reassure",
-    "warn",
-    "concede",
-    "appeal",
-    "rapport",
-    "consult_ally",
-    "statement",
-    "break",
-    "walk_out",
-]
+ReplyKindName = _kind_literal(REPLY_KIND_TABLE)
+PlayerActionKind = _kind_literal(PLAYER_KIND_TABLE)
 
 
 class LineSpec(Strict):
@@ -136,7 +115,7 @@ class Personality(Strict):
         None,
         description="A drawn (never photographed) portrait image, a path relative to this file's folder; it may not leave it.",
     )
-    lines: dict[Literal[ACTION_KINDS_AI], list[LineEntry]] = Field(
+    lines: dict[ReplyKindName, list[LineEntry]] = Field(
         default_factory=dict,
         description="Dialogue by AI action; {issue}, {position}, {leader}, {you}, {them} are filled in. "
         "A line may be a string or {text, mood, answers}; see game.core.lines for how one is chosen.",
@@ -197,6 +176,7 @@ class Interest(Strict):
     note: str | None = Field(None, description="What this side needs here, shown when probed.")
 
 
+
 class Action(Strict):
     """A move the player may make when leading this side."""
 
@@ -218,7 +198,7 @@ class Action(Strict):
     def _shape(self) -> Action:
         if self.kind == "propose" and not self.terms:
             raise ValueError("a 'propose' action needs terms (issue id -> position id)")
-        if self.kind in ("probe", "warn", "concede") and self.issue is None:
+        if PLAYER_KIND[self.kind].needs_issue and self.issue is None:
             raise ValueError(f"a '{self.kind}' action needs an issue")
         return self
 
@@ -277,7 +257,7 @@ class Side(Strict):
         description="The player's moves when leading this side; at least one must be of a kind that is always open "
         "(reassure, appeal, rapport, statement, break, walk_out).",
     )
-    issue_lines: dict[Id, dict[Literal[ACTION_KINDS_AI], list[LineEntry]]] = Field(
+    issue_lines: dict[Id, dict[ReplyKindName, list[LineEntry]]] = Field(
         default_factory=dict,
         description="Lines this side's own leader says about one issue (issue id -> kind -> lines), preferred "
         "over the personality's general lines; not used when another personality is swapped in.",
@@ -337,34 +317,28 @@ class Session(Strict):
 
 # Conditions are plain data: each key narrows the test; all keys given must hold.
 class Condition(Strict):
-    all: list[Condition] | None = Field(None, description="Every one of these conditions holds.")
-    any: list[Condition] | None = Field(None, description="At least one of these conditions holds.")
-    not_: Condition | None = Field(None, alias="not", description="This condition does not hold.")
-    meter: str | None = Field(
-        None, description="A declared meter, '<party>.<kind>' (e.g. 'counterpart.tension'); needs at_least or below."
-    )
+    """Each key is an operator of `game.core.conditions` (its doc is the description)."""
+
+    all: list[Condition] | None = Field(None, description=OPERATOR["all"].doc)
+    any: list[Condition] | None = Field(None, description=OPERATOR["any"].doc)
+    not_: Condition | None = Field(None, alias="not", description=OPERATOR["not_"].doc)
+    meter: str | None = Field(None, description=OPERATOR["meter"].doc)
     at_least: Annotated[float, Field(ge=0.0, le=101.0)] | None = Field(
-        None, description="The meter is at least this (0-101)."
+        None, description="With `meter`: the lowest value that holds (0-101)."
     )
     below: Annotated[float, Field(ge=0.0, le=101.0)] | None = Field(
-        None, description="The meter is below this (0-101; 101 includes 100)."
+        None, description="With `meter`: the first value that no longer holds (0-101; 101 includes 100)."
     )
-    session_at_least: int | None = Field(
-        None, ge=0, le=100, description="The current session is this one or later: 0-based index of a session."
-    )
-    session: Id | None = Field(None, description="The current session is the one with this session id.")
-    agreed: dict[Id, Id] | None = Field(None, description="issue id -> position id: each of these is agreed.")
-    agreed_any: list[Id] | None = Field(None, description="Some position is agreed on each of these issues.")
-    none_agreed: bool | None = Field(None, description="true: nothing is agreed yet; false: something is.")
+    session_at_least: int | None = Field(None, ge=0, le=100, description=OPERATOR["session_at_least"].doc)
+    session: Id | None = Field(None, description=OPERATOR["session"].doc)
+    agreed: dict[Id, Id] | None = Field(None, description=OPERATOR["agreed"].doc)
+    agreed_any: list[Id] | None = Field(None, description=OPERATOR["agreed_any"].doc)
+    none_agreed: bool | None = Field(None, description=OPERATOR["none_agreed"].doc)
     agreements_at_least: Annotated[int, Field(ge=0, le=100)] | None = Field(
-        None, description="At least this many issues are agreed (at most the number of issues)."
+        None, description=OPERATOR["agreements_at_least"].doc
     )
-    player_did: Id | None = Field(
-        None, description="An action kind (e.g. 'walk_out') the player has made at least once."
-    )
-    breakdown: bool | None = Field(
-        None, description="true: the talks broke down (someone walked out); false: they did not."
-    )
+    player_did: Id | None = Field(None, description=OPERATOR["player_did"].doc)
+    breakdown: bool | None = Field(None, description=OPERATOR["breakdown"].doc)
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, allow_inf_nan=False)
 

@@ -74,3 +74,11 @@ def test_each_issue_gets_its_own_probe_answer(library, spec_for):
         assert len(answers) >= 3, (scenario_id, side, answers)
         assert len(set(answers.values())) == len(answers), (scenario_id, side, answers)
         assert set(answers.values()) <= own, (scenario_id, side, answers)
+
+
+def test_a_package_names_its_positions_in_a_row():
+    from game.core.transcript import spoken_list
+
+    assert spoken_list(["a"]) == "a"
+    assert spoken_list(["a", "b", "c"]) == "a, b and c"
+    assert spoken_list(["a, with x", "b", "c"]) == "a, with x; b; and c"
