@@ -89,7 +89,7 @@ DEFAULT_TUNING = MappingProxyType(
         "promise_floor": 0.3,  # worth of an unverifiable promise at zero trust
         "accept_tolerance": 0.02,
         "link_top_issue": 1.0,
-        "top_issue_needs_probe": 1.0,  # 1: ...and only after you asked what it needs there  # 1: its weightiest open issue is settled only within a package
+        "top_issues_to_ask": 2.0,  # its weightiest open issues it signs only after you asked about each  # 1: its weightiest open issue is settled only within a package
         # --- bare numbers that used to live in the rules
         "hostile_base": 0.6,  # hostile acts' tension x (hostile_base + pride_scale * pride)
         "warmth_base": 0.5,  # goodwill x (warmth_base + warmth_scale * warmth)
