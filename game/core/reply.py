@@ -127,7 +127,7 @@ def reply_scores(spec: GameSpec, st: BatchState, kinds, ctx: ReplyContext, now, 
     def put(kind: str, score, valid) -> None:
         scores[:, AK[kind]] = np.where(valid & played, score, -np.inf)
 
-    put("accept", s["score_accept"] + 30.0 * take_best, acceptable | take_best)
+    put("accept", s["score_accept"] + s["score_take_best"] * take_best, acceptable | take_best)
     put("reject", s["score_reject"] + s["score_reject_insult"] * insulting, proposing & ~acceptable)
     put("counter", s["score_counter"] + s["score_counter_serious"] * (1.0 - insulting), proposing & ~acceptable & ~red)
     put("probe_answer", s["score_probe_answer"], kinds == PK["probe"])
