@@ -193,6 +193,7 @@ class Match:
     log: list[LogEntry] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     loaded_from: Path | None = None
+    autosave_to: Path | None = None
 
     def __post_init__(self) -> None:
         if not self.game_id:
@@ -228,7 +229,12 @@ class Match:
 
     @property
     def save_path(self) -> Path:
-        return autosave_path(self.game_id)
+        """This game's autosave: saves/games/<game id>.json unless set (tests do)."""
+        return self.autosave_to or autosave_path(self.game_id)
+
+    @save_path.setter
+    def save_path(self, path: Path) -> None:
+        self.autosave_to = Path(path)
 
     def legal_actions(self):
         return self.game.legal_actions()

@@ -177,11 +177,16 @@ def _play(match: Match, read_line, write, width: int, slot: str | None) -> int:
             last_session = None  # time moved: show where we are again
             continue
         result = match.play(choice)
-        render.turn(out, match, result.record)
+        render.turn(out, match.spec, result.record)
         if result.save_error:
             _say_err(f"summit: {result.save_error}. Play goes on; the previous save is unchanged.")
     render.ending(out, match)
-    out.para(_final_save(match, slot))
+    try:  # the autosave after the last move already holds the ending; this adds the slot
+        match.save()
+        if slot:
+            match.save_as(slot)
+    except SaveError as e:
+        _say_err(f"summit: {e}")
     return 0
 
 
