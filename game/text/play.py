@@ -51,11 +51,24 @@ class OutputClosed(Exception):
     pass
 
 
+LINE_CAP = 4096  # bytes of one input line kept; the rest of a longer line is read and dropped
+
+
 def stdin_reader(prompt: str) -> str:
+    """One line of input, never more than LINE_CAP characters held in memory."""
     try:
-        return input(prompt)
-    except EOFError:
-        raise EndOfInput from None
+        sys.stdout.write(prompt)
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError, OSError) as e:
+        raise OutputClosed(str(e)) from None
+    line = sys.stdin.readline(LINE_CAP)
+    if not line:
+        raise EndOfInput
+    if not line.endswith("\n") and len(line) == LINE_CAP:
+        while (rest := sys.stdin.readline(LINE_CAP)) and not rest.endswith("\n"):
+            pass
+        return "\0long"
+    return line.rstrip("\n")
 
 
 def _safe_print(text: str) -> None:
