@@ -42,10 +42,14 @@ API (the window and the terminal use only this):
 
     match.save_path -> Path         # this game's autosave (saves/games/<game_id>.json)
     match.autosave() -> (Path | None, str | None)              # (where, error): never raises
-    match.save() -> Path                                       # autosave now; SaveError on failure
+    match.save(path=None) -> Path                              # autosave now (or a manual save at path);
+                                                               # SaveError on failure
     match.save_as(name) -> Path                                # a named slot; SaveError on failure,
                                                                # and for a slot holding another game
     match.loaded_from -> Path | None  # the slot it was loaded from (never written over)
+
+    The typed values above live in game.match_records (re-exported here); the save
+    file's model is game.savefile.SaveFile.
 
     game.saves: list_games(limit=5) / list_slots() -> [SaveEntry(path, kind, name, game_id,
                 title, side, turn, over, ending, saved_at)]; latest_save(); clean_temp_files()
@@ -233,13 +237,22 @@ class Match:
         self._sync()
         out = []
         for k, t in enumerate(self.timelines_):
-            g = self.game if k == self.current and self.turn == len(t.moves) else self.replay(t.moves)
-            end = g.ending()
+            over, ending = self._outcome(tuple(t.moves))
             label = "the first timeline" if t.parent is None else \
                 f"branch of timeline {t.parent + 1} at turn {t.branched_at + 1}"
-            out.append(TimelineInfo(k, label, t.parent, t.branched_at, len(t.moves), g.over,
-                                    _field(end, "title") if end else None, k == self.current))
+            out.append(TimelineInfo(k, label, t.parent, t.branched_at, len(t.moves), over, ending,
+                                    k == self.current))
         return out
+
+    def _outcome(self, moves: tuple[Move, ...]) -> tuple[bool, str | None]:
+        """Whether these moves end the summit, and how; replayed once per distinct line
+        (a front end may ask every frame)."""
+        cache = self.__dict__.setdefault("_outcomes", {})
+        if moves not in cache:
+            g = self.replay(list(moves))
+            end = g.ending()
+            cache[moves] = (g.over, _field(end, "title") if end else None)
+        return cache[moves]
 
     def compare(self, a: int, b: int) -> TimelineComparison:
         self._sync()
