@@ -238,3 +238,20 @@ def test_an_edited_builtin_scenario_is_noticed(library, monkeypatch, tmp_path):
     again = load_match(library, match.save_path)
     assert any("has changed since" in n for n in again.notes)
     assert again.sources.scenario.text == match.sources.scenario.text  # the copy it was played with
+
+
+def test_a_folder_we_may_not_write_reports_and_play_goes_on(saved, monkeypatch):
+    """What a read-only folder does to the writer (the test above needs a non-root user)."""
+    from game import saves
+
+    match, path, _ = saved
+    before = path.read_bytes()
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    with monkeypatch.context() as m:
+        m.setattr(saves.tempfile, "mkstemp", refuse)
+        result = match.play(match.legal_actions()[0].id)
+    assert result.saved is None and "Permission denied" in result.save_error and str(path) in result.save_error
+    assert path.read_bytes() == before and match.turn == 4
