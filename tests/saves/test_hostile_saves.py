@@ -223,7 +223,7 @@ def test_a_scenario_played_by_path_resumes_after_the_file_changes(library, tmp_p
     mine.write_text("garbage: [")  # edited (badly) since
     again = load_match(library, match.save_path)
     assert again.scenario.id == "my_vienna" and again.turn == 1
-    assert any("not installed" in n or "changed" in n for n in again.notes)
+    assert any("not among the installed" in n or "changed" in n for n in again.notes)
     mine.unlink()
     assert main(["transcript", str(match.save_path)]) == 0
     assert "Transcript" in capsys.readouterr().out
