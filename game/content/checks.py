@@ -127,8 +127,13 @@ def _never_offer_problems(s: Scenario, n: int, marks: Marks, filename: str) -> l
             path = ("sides", n, "never_offers", iid)
             out.append(Problem(filename, *locate_key(marks, path), dotted(path), f"unknown issue '{iid}'"))
             continue
+        interest = s.sides[n].interests.get(iid)
+        best = positions[iid][max(range(len(interest.values)), key=interest.values.__getitem__)] if interest else None
         for j, pid in enumerate(pids):
+            path = ("sides", n, "never_offers", iid, j)
             if pid not in positions[iid]:
-                path = ("sides", n, "never_offers", iid, j)
                 out.append(Problem(filename, *locate(marks, path), dotted(path), f"unknown position '{pid}' in issue '{iid}'"))
+            elif pid == best:
+                out.append(Problem(filename, *locate(marks, path), dotted(path),
+                                   f"'{pid}' is this side's best position on '{iid}': it always opens with it"))
     return out
