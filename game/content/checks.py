@@ -128,7 +128,8 @@ def _never_offer_problems(s: Scenario, n: int, marks: Marks, filename: str) -> l
             out.append(Problem(filename, *locate_key(marks, path), dotted(path), f"unknown issue '{iid}'"))
             continue
         interest = s.sides[n].interests.get(iid)
-        best = positions[iid][max(range(len(interest.values)), key=interest.values.__getitem__)] if interest else None
+        sized = interest is not None and len(interest.values) == len(positions[iid])  # else references reports it
+        best = positions[iid][max(range(len(interest.values)), key=interest.values.__getitem__)] if sized else None
         for j, pid in enumerate(pids):
             path = ("sides", n, "never_offers", iid, j)
             if pid not in positions[iid]:
