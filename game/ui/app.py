@@ -192,6 +192,7 @@ class App:
             scene = self.stack.pop()
             callback = self.on_results.pop()
             scene.on_leave()
+            self.scene.on_uncover()
             if callback is not None:
                 callback(message.result)
         elif isinstance(message, Replace):

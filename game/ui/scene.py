@@ -102,6 +102,9 @@ class Scene:
     def on_leave(self) -> None:
         """The scene is leaving the stack for good (also when the window closes)."""
 
+    def on_uncover(self) -> None:
+        """A modal over this scene has just closed: this scene is on top again."""
+
     def extra_text(self) -> list[str]:
         """Strings drawn outside widgets, for visible_text()."""
         return []
