@@ -235,8 +235,11 @@ class Scene:
         if event.type == pygame.MOUSEWHEEL:
             pos = self.ctx.pointer
             panel = (self.panel_at(pos) if pos is not None else None) or self._focused_panel()
-            if panel is not None:
-                return panel.scroll_by(-event.y * self.ctx.line("body") * 3)
+            if panel is not None and panel.scroll_by(-event.y * self.ctx.line("body") * 3):
+                # What is under the pointer has changed: the tooltip follows (issue 9).
+                self.hovered = self.widget_at(pos) if pos is not None else None
+                self._focus_moved = False
+                return True
             return False
         if event.type == pygame.TEXTINPUT:
             if self.focused is not None:

@@ -161,7 +161,7 @@ class TableLayout:
                 widgets.append(filters)
                 y += fh + m.gap
         room = pygame.Rect(rect.left, y, rect.width, rect.bottom - y)
-        columns = max(1, min(3, room.width // max(1, round(10 * ctx.line("body")))))
+        columns = max(1, min(3, room.width // max(1, round(11 * ctx.line("body")))))
         compact = False
         if not self.game.over:
             full = self._actions(False)

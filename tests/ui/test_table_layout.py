@@ -1,0 +1,126 @@
+"""The table a player can read (issue 9.1): at the default and the usual window sizes,
+with no scrolling, every meter is in view, at least six numbered actions show, the
+standing offer and its three answers are in view whenever an offer stands, and the
+header says how many moves the session has left."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.match import new_match
+from game.ui.scenes.table import TableScene
+from game.ui.scenes.table_offer import standing_offer
+from game.ui.scenes.title import TitleScene
+
+SIZES = [(1280, 720), (1024, 600), (1920, 1080)]
+
+
+def fully_visible(d, key: str) -> bool:
+    widget = d.widget(key)
+    rect = d.visible_rect(widget)
+    return rect is not None and rect.size == widget.rect.size
+
+
+def table_with_offer(d, library, scenario: str):
+    """A table where the counterpart's offer stands (reached by proposing and probing)."""
+    match = new_match(library, scenario, None, 3)
+    i = 0
+    while not standing_offer(match.game):
+        acts = [a for a in match.game.legal_actions() if a.kind in ("propose", "probe")]
+        match.game.play(acts[i % len(acts)].id)
+        i += 1
+        assert i < 6, "no offer came"
+    table = TableScene(d.app.ctx, match)
+    table.queue.clear()
+    d.app.show([TitleScene(d.app.ctx), table])
+    d.settle()
+    return match
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("scenario", ["vienna_1961", "singapore_2018"])
+def test_meters_offer_and_six_actions_in_view(make_app, library, size, scenario):
+    d = make_app(size=size)
+    match = table_with_offer(d, library, scenario)
+    for m in match.game.meters():
+        assert fully_visible(d, f"meter:{m['meter']}"), f"{m['meter']} is not fully in view at {size}"
+    for key in ("offer:title", "offer:accept", "offer:reject", "offer:counter", "offer:counter_terms"):
+        assert fully_visible(d, key), f"{key} is not in view at {size}"
+    numbered = [
+        w for w in d.scene.all_widgets() if w.key.startswith("action:") and getattr(w, "badge", "")
+    ]
+    in_view = [w for w in numbered if d.visible_rect(w) is not None and d.visible_rect(w).height >= w.rect.height * 0.6]
+    assert len(in_view) >= 6, f"only {len(in_view)} numbered actions in view at {size}"
+    # The answers to the offer are not repeated among the numbered cards.
+    assert not {w.key for w in numbered} & {f"action:{a.id}" for a in match.game.legal_actions()
+                                             if a.kind in ("accept", "reject", "counter")}
+
+
+def test_the_offer_keys_answer_the_standing_offer(make_app, library):
+    d = make_app()
+    match = table_with_offer(d, library, "vienna_1961")
+    reject = next(a for a in match.game.legal_actions() if a.kind == "reject")
+    d.key(pygame.K_n, unicode="n")
+    assert match.game.choices[-1] == reject.id
+
+
+def test_the_header_says_the_moves_left_in_the_session(make_app, library):
+    d = make_app()
+    match = new_match(library, "vienna_1961", "usa", 3)
+    d.app.show([TitleScene(d.app.ctx), TableScene(d.app.ctx, match)])
+    d.settle()
+    spec = match.spec
+    first = spec.sessions[0]
+    assert first.turns == 2  # Vienna opens with a two-move session
+    assert f"Session 1 of {len(spec.sessions)} - 2 moves left" in d.texts()
+    match.game.play(next(a for a in match.game.legal_actions() if a.kind == "rapport").id)
+    d.scene.changed()
+    assert f"Session 1 of {len(spec.sessions)} - 1 move left" in d.texts()
+
+
+def test_packages_and_probes_leave_agreed_issues_out(make_app, library):
+    d = make_app()
+    match = new_match(library, "vienna_1961", "usa", 3)
+    game = match.game
+    # Agree an issue by accepting their offer whenever one stands, proposing otherwise.
+    for _ in range(12):
+        if any(item["agreed"] for item in game.view()["agenda"]) or game.over:
+            break
+        acts = game.legal_actions()
+        accept = next((a for a in acts if a.kind == "accept"), None)
+        game.play((accept or next(a for a in acts if a.kind == "propose")).id)
+    agreed = [i for i, item in enumerate(game.view()["agenda"]) if item["agreed"]]
+    assert agreed and not game.over
+    table = TableScene(d.app.ctx, match)
+    table.queue.clear()
+    d.app.show([TitleScene(d.app.ctx), table])
+    d.settle()
+    for action in d.scene.visible_actions():
+        assert not (action.kind == "probe" and action.issue in agreed)
+    names = [match.spec.issue_names[i] for i in agreed]
+    for w in d.scene.all_widgets():
+        if w.key.startswith("action:"):
+            for line in getattr(w, "lines", []):
+                assert not any(line.text.startswith(n + ":") or f"; {n}:" in line.text for n in names), line.text
+
+
+def test_a_tooltip_follows_the_wheel(make_app, library):
+    """Hovering a card shows its tooltip; after wheel-scrolling, the tooltip belongs to
+    what is under the pointer now, not to the card that scrolled away (up over the header)."""
+    d = make_app()
+    match = new_match(library, "vienna_1961", "usa", 3)
+    table = TableScene(d.app.ctx, match)
+    table.queue.clear()
+    d.app.show([TitleScene(d.app.ctx), table])
+    d.settle()
+    card = d.widget(f"action:{d.scene.visible_actions()[0].id}")
+    pos = card.rect.center
+    d.app.handle(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+    assert d.scene.hovered is card
+    for _ in range(3):
+        d.app.handle(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False, precise_x=0.0, precise_y=-1.0))
+    d.step()
+    assert card.rect.center != pos, "the panel did not scroll"
+    hovered = d.scene.hovered
+    assert hovered is None or hovered.rect.collidepoint(pos)
