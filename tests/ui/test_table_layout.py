@@ -124,3 +124,26 @@ def test_a_tooltip_follows_the_wheel(make_app, library):
     assert card.rect.center != pos, "the panel did not scroll"
     hovered = d.scene.hovered
     assert hovered is None or hovered.rect.collidepoint(pos)
+
+
+AIDE_MEMOIRE = (
+    "As the morning session ends, the Soviet side hands over two aide-memoires. The one on Germany calls for a "
+    "peace conference and asks the two German states to reach agreement within a period of not more than six "
+    "months; failing that, Moscow will sign a treaty and West Berlin will become a free city. Khrushchev has now "
+    "put his deadline on paper, and he will find it harder to back down. In Bonn, the Chancellor's office asks "
+    "what Washington intends to answer."
+)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_event_cards_show_their_whole_text(make_app, size):
+    """The longest event card is read whole, not in a three-line scroll box."""
+    from game.ui.scenes.notice import NoticeScene
+
+    d = make_app(size=size)
+    d.app.show([TitleScene(d.app.ctx), NoticeScene(d.app.ctx, "The aide-memoire on Germany", AIDE_MEMOIRE,
+                                                  kicker="Event")])
+    d.settle()
+    body = d.widget("notice:body")
+    assert not body.overflows, f"the event text scrolls at {size}"
+    assert AIDE_MEMOIRE in d.texts()
