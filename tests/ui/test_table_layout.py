@@ -147,3 +147,49 @@ def test_event_cards_show_their_whole_text(make_app, size):
     body = d.widget("notice:body")
     assert not body.overflows, f"the event text scrolls at {size}"
     assert AIDE_MEMOIRE in d.texts()
+
+
+def test_a_remembered_window_size_fits_a_smaller_display(make_app, home, monkeypatch):
+    """Settings saved on a 1920x1080 screen, opened on a 1280x800 one: the window fits."""
+    from dataclasses import replace
+
+    from game.ui.app import App
+    from game.ui.settings import load_settings, save_settings
+
+    save_settings(replace(load_settings(), window_size=(1920, 1080)))
+    monkeypatch.setattr(pygame.display, "get_desktop_sizes", lambda: [(1280, 800)])
+    app = App(None, library=make_app().app.library)
+    try:
+        w, h = app.screen.get_size()
+        assert w <= 1280 and h <= 800 and (w, h) >= (1024, 600)
+    finally:
+        app.quit()
+
+
+def test_names_are_shortened_never_cut():
+    from game.ui.art import plate_name
+
+    pygame.font.init()
+    font = pygame.font.Font(None, 20)
+    name = "Nikita S. Khrushchev"
+    wide = font.size(name)[0]
+    assert plate_name(font, name, wide) == name
+    assert plate_name(font, name, wide - 1) == "Nikita Khrushchev"
+    assert plate_name(font, name, font.size("N. Khrushchev")[0]) == "N. Khrushchev"
+    assert plate_name(font, name, font.size("Khrushchev")[0] + 1) == "Khrushchev"
+
+
+def test_briefing_positions_one_per_line(make_app, library):
+    """Position labels contain ';' themselves, so the agenda lists one position a line."""
+    from game.ui.scenes.briefing import BriefingScene
+
+    d = make_app()
+    match = new_match(library, "vienna_1961", "usa", 1)
+    scene = BriefingScene(d.app.ctx, match)
+    scene.section = 2
+    d.app.show([TitleScene(d.app.ctx), scene])
+    texts = d.texts()
+    for issue in match.scenario.issues:
+        for p in issue.positions:
+            assert f"- {p.label}" in texts
+    assert any(";" in p.label for issue in match.scenario.issues for p in issue.positions)
