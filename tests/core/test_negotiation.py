@@ -13,8 +13,10 @@ from tests.core.tiny import tiny_spec
 
 
 def state_at(spec, turn: int):
+    """After `turn` turns of substance (the time curve runs on those, not on recesses)."""
     st = new_state(spec, 1)
     st.turn[:] = turn
+    st.engaged[:] = turn
     return st
 
 
