@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.core.game import IllegalAction
 from game.match import Match
 from game.ui.meters import MeterAnimation, MeterInfo, recent_reasons
 from game.ui.scene import Push, Replace, Scene
@@ -32,6 +33,25 @@ DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {getattr(pygame,
 ANSWER_BY_KEY = {getattr(pygame, f"K_{k.lower()}"): kind for kind, k in ANSWER_KEYS.items()}
 FOCUS_KEYS = (pygame.K_TAB, pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT)
 ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+
+
+def play_move(match: Match, action_id: str, terms: dict[str, str] | None = None) -> dict:
+    """Play through the match (it records timelines and autosaves after every move); the
+    turn record back. A match that cannot take composed terms yet has them played on its
+    game directly (see the report: game.match.Move stores terms as a row of ints)."""
+    play = getattr(match, "play", None)
+    if play is None:
+        return match.game.play(action_id, terms) if terms else match.game.play(action_id)
+    if terms:
+        try:
+            result = play(action_id, terms)
+        except IllegalAction:
+            raise
+        except (ValueError, TypeError):
+            return match.game.play(action_id, terms)
+    else:
+        result = play(action_id)
+    return getattr(result, "record", result)
 
 
 def is_move_widget(key: str) -> bool:
@@ -183,8 +203,7 @@ class TableScene(TableLayout, Scene):
 
     def _play(self, action_id: str, terms: dict[str, str] | None = None) -> None:
         session_before = self.game.session_index
-        record = self.game.play(action_id, terms) if terms else self.game.play(action_id)
-        self._after_move(record, session_before)
+        self._after_move(play_move(self.match, action_id, terms), session_before)
 
     def _after_move(self, record: dict, session_before: int) -> None:
         for m in self.game.meters():
@@ -287,20 +306,32 @@ class TableScene(TableLayout, Scene):
 
     # ----------------------------------------------------------------- undo (game.match, when it has it)
     def can_undo(self) -> bool:
-        check = getattr(self.match, "can_undo", None)
-        return bool(check()) if callable(check) and not self.queue else False
+        return bool(getattr(self.match, "can_undo", False)) and not self.queue and not self.game.over
+
+    def can_rewind(self) -> bool:
+        return bool(getattr(self.match, "undo_allowed", False)) and callable(getattr(self.match, "rewind", None))
 
     def undo(self) -> None:
-        if not self.can_undo():
-            return
-        self.match.undo()
-        self._reset_after_rewind()
+        if self.can_undo():
+            self._time_travel(self.match.undo)
 
     def rewind(self, turn: int) -> None:
-        go = getattr(self.match, "rewind", None)
-        if callable(go) and not self.queue:
-            go(turn)
-            self._reset_after_rewind()
+        """Back to the start of `turn` (1-based, as the log numbers turns)."""
+        if self.can_rewind() and not self.queue:
+            self._time_travel(lambda: self.match.rewind(turn))
+
+    def _time_travel(self, go) -> None:
+        from game.ui.scenes.notice import NoticeScene
+
+        try:
+            done = go()
+        except IllegalAction as error:  # undo off for a graded run, or a move the rules cannot replay
+            self.send(Push(NoticeScene(self.ctx, "Cannot go back", str(error), button="Close")))
+            return
+        self._reset_after_rewind()
+        error = getattr(done, "save_error", None)
+        if error:
+            self.send(Push(NoticeScene(self.ctx, "Not saved", error, button="Close")))
 
     def _reset_after_rewind(self) -> None:
         self.game = self.match.game

@@ -49,26 +49,32 @@ class TableLayout:
         return widgets
 
     # ----------------------------------------------------------------- header
-    def _header_buttons(self) -> FlowRow:
-        hints = not self.narrow
-        items = []
-        if self.can_undo():
-            items.append(Button("Undo", self.undo, key="table:undo", hint="U" if hints else "", small=not hints))
-        items += [
-            Button("Briefing", self.open_briefing, key="table:briefing", hint="B" if hints else "", small=not hints),
-            Button("Help", self.open_help, key="table:help", hint="F1" if hints else "", small=not hints),
-            Button("Menu", self.open_pause, key="table:menu", hint="Esc" if hints else "", small=not hints),
-        ]
+    def _header_buttons(self, width: int) -> FlowRow:
+        """Undo, Briefing, Help, Menu on one row: smaller, then without key hints, if
+        they would wrap."""
+        looks = ((True, False), (True, True), (False, True)) if not self.narrow else ((False, True),)
+        for hints, small in looks:
+            items = []
+            if self.can_undo():
+                items.append(Button("Undo", self.undo, key="table:undo", hint="U" if hints else "", small=small))
+            items += [
+                Button("Briefing", self.open_briefing, key="table:briefing", hint="B" if hints else "", small=small),
+                Button("Help", self.open_help, key="table:help", hint="F1" if hints else "", small=small),
+                Button("Menu", self.open_pause, key="table:menu", hint="Esc" if hints else "", small=small),
+            ]
+            natural = sum(b.natural_width(self.ctx) for b in items) + (len(items) - 1) * self.ctx.metrics.gap
+            if natural <= width:
+                break
         return FlowRow(items, align="right", key="table:buttons")
 
     def _header(self, area: pygame.Rect, widgets: list[Widget]) -> int:
         """Session name, date and place, the schedule with the moves left, the buttons."""
         ctx, m = self.ctx, self.ctx.metrics
         s = self.game.view()["session"]
-        buttons = self._header_buttons()
         inner = area.inflate(-2 * m.pad, -2 * m.pad)
+        buttons = self._header_buttons(round(inner.width * 0.5))
         natural = sum(b.natural_width(ctx) for b in buttons.items) + len(buttons.items) * m.gap
-        right_w = min(natural, round(inner.width * 0.45))
+        right_w = min(natural, round(inner.width * 0.5))
         schedule = Schedule(s["of"], s["number"] - 1, self.game.over, self.moves_left())
         sched_w = min(schedule.natural_width(ctx), round(inner.width * 0.26))
         left_w = inner.width - right_w - sched_w - 2 * m.gap
@@ -217,7 +223,7 @@ class TableLayout:
         y = side.top
         offer = offer_widgets(self.game, self.play, self.game.spec.ai_leader)
         if offer:  # the standing offer and your answers, at the top of the side column
-            oh = min(self._natural(offer, side.width), round(body.height * 0.5))
+            oh = min(self._natural(offer, side.width), round(body.height * 0.55))
             widgets.append(self._panel(offer, "table:offer", pygame.Rect(side.left, y, side.width, oh), tone="warn"))
             y += oh + m.gap
         tabs = self._side_tabs(SIDE_TABS, side.width)
