@@ -193,3 +193,62 @@ def test_briefing_positions_one_per_line(make_app, library):
         for p in issue.positions:
             assert f"- {p.label}" in texts
     assert any(";" in p.label for issue in match.scenario.issues for p in issue.positions)
+
+
+def test_composing_an_offer_by_keyboard(make_app, library):
+    """Your own offer (issue 7.1, window side): the composer lists the open issues with
+    what probes told you and your red lines marked; Right picks a position; P proposes."""
+    d = make_app()
+    match = new_match(library, "vienna_1961", "usa", 3)
+    game = match.game
+    probe = next(a for a in game.legal_actions() if a.kind == "probe")
+    match.play(probe.id)
+    table = TableScene(d.app.ctx, match)
+    table.queue.clear()
+    d.app.show([TitleScene(d.app.ctx), table])
+    d.settle()
+    d.key(pygame.K_o, unicode="o")
+    assert d.scene.side_tab == "offer"
+    spec = match.spec
+    probed = spec.issue_ids[probe.issue]
+    note = d.widget(f"compose:{probed}").note
+    assert "Probe:" in note and spec.ai_notes[probe.issue] in note
+    assert any("Your red line:" in t for t in d.texts()), "no red line is marked"
+    assert not d.widget("compose:propose").enabled  # nothing chosen yet
+    first = spec.issue_ids[0]
+    choice = d.widget(f"compose:{first}")
+    d.scene.focus(choice)
+    d.scene.armed = True
+    d.key(pygame.K_RIGHT)
+    assert d.scene.draft[first] == spec.position_ids[0][0]
+    assert d.widget("compose:propose").enabled
+    played = len(game.choices)
+    d.key(pygame.K_p, unicode="p")
+    assert len(game.choices) == played + 1
+    assert game.choices[-1].startswith("compose:") and f"{first}={spec.position_ids[0][0]}" in game.choices[-1]
+
+
+def test_undo_and_rewind_from_the_log(make_app, library):
+    d = make_app()
+    match = new_match(library, "vienna_1961", "usa", 3)
+    table = TableScene(d.app.ctx, match)
+    table.queue.clear()
+    d.app.show([TitleScene(d.app.ctx), table])
+    d.settle()
+    for n in (1, 2, 3):
+        d.key(getattr(pygame, f"K_{n}"), unicode=str(n))
+        for _ in range(20):
+            d.settle()
+            if d.name != "NoticeScene":
+                break
+            d.click("notice:close")
+    assert len(match.game.choices) == 3
+    after_two = list(match.game.choices[:2])
+    d.key(pygame.K_u, unicode="u")
+    assert match.game.choices == after_two
+    d.key(pygame.K_z, mod=pygame.KMOD_CTRL)
+    assert len(match.game.choices) == 1
+    d.click("table:tab_log")
+    d.click("log:rewind:1")
+    assert match.game.choices == [] and d.name == "TableScene"
+    assert d.scene.game is match.game

@@ -195,12 +195,25 @@ class TableLayout:
         if tab == "agenda":
             widgets.append(self._panel(agenda_cards(self.game.view()), "table:agenda", rect))
         elif tab == "log":
-            widgets.append(
-                self._panel(log_cards(self.game.spec, self.game.transcript, "You"), "table:log", rect, follow_end=True)
-            )
+            widgets.append(self._panel(self._log_items(), "table:log", rect, follow_end=True))
         else:
             items = composer_widgets(self.game, self.draft, self.pick, self.propose_draft)
             widgets.append(self._panel(items, "table:compose", rect))
+
+    def _log_items(self) -> list[Widget]:
+        """The log of the talks; under each turn a button back to its start (a rewind:
+        playing on differently makes a branch, the first timeline is kept)."""
+        cards = log_cards(self.game.spec, self.game.transcript, "You")
+        if not self.can_rewind() or self.game.over:
+            return cards
+        out: list[Widget] = []
+        for card, record in zip(cards, self.game.transcript):
+            out.append(card)
+            turn = record.get("turn", 0)
+            if record.get("action") and turn:
+                out.append(Button(f"Back to the start of turn {turn}", lambda t=turn: self.rewind(t),
+                                  key=f"log:rewind:{turn}", small=True))
+        return out
 
     # ----------------------------------------------------------------- wide
     def _wide(self, body: pygame.Rect, widgets: list[Widget]) -> None:

@@ -148,6 +148,10 @@ def composer_widgets(
         notes = []
         if item["their_offer"]:
             notes.append(f"They offer: {item['their_offer']}")
+        reds = [spec.position_labels[i][p] for p, pid in enumerate(spec.position_ids[i])
+                if spec.position_mask[i, p] and spec.player_red[i, p]]
+        if reds:
+            notes.append("Your red line: " + " / ".join(reds) + ".")
         if item["probed"]:
             notes.append(f"Probe: {item['their_interest']}. {item['their_need'] or ''}".strip())
         else:
