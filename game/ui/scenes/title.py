@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pygame
 
 from game.saves import SaveError, latest_save, read_save
@@ -74,6 +76,7 @@ class TitleScene(Scene):
         ]
         if continue_note:
             buttons.append(TextBlock(continue_note, "small", "muted", key="title:continue_note"))
+        buttons += self._recent_games(latest)
         buttons += [
             Button("Load a saved game", self.load, key="title:load"),
             Button("Settings", self.settings, key="title:settings"),
@@ -103,6 +106,32 @@ class TitleScene(Scene):
         path = latest_save()
         if path is None:
             return
+        try:
+            match = load_match(self.ctx, path)
+        except SaveError as error:
+            from game.ui.scenes.notice import NoticeScene
+
+            self.send(Push(NoticeScene(self.ctx, "This save cannot be opened", str(error), kicker="Continue")))
+            return
+        self.send(Reset(scenes_for_match(self.ctx, match)))
+
+    def _recent_games(self, latest) -> list[Widget]:
+        """The last few games besides the latest, each one click from the table."""
+        try:
+            from game.saves import list_games
+        except ImportError:
+            return []
+        out: list[Widget] = []
+        for i, entry in enumerate(e for e in list_games(5) if e.path != latest):
+            if i >= 3:
+                break
+            state = entry.ending or f"turn {entry.turn + 1}"
+            when = time.strftime("%d %b, %H:%M", time.localtime(entry.saved_at))
+            out.append(Button(f"{entry.title.split(':')[0]} ({entry.side}), {state} - {when}",
+                              lambda p=entry.path: self.open_save(p), key=f"title:game:{i}", small=True))
+        return out
+
+    def open_save(self, path) -> None:
         try:
             match = load_match(self.ctx, path)
         except SaveError as error:
