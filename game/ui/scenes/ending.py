@@ -11,7 +11,7 @@ from game.core.reasons import AI_VERBS
 from game.match import Match
 from game.ui.charts import draw_meter_charts
 from game.ui.layout import page
-from game.ui.scene import Push, Reset, Scene
+from game.ui.scene import Push, Replace, Reset, Scene
 from game.ui.scenes.briefing import paragraphs
 from game.ui.scenes.timelines import default_pair, has_timelines, timeline_widgets
 from game.ui.widgets import Button, Canvas, Card, FlowRow, Line, TextBlock, Widget
@@ -198,6 +198,15 @@ class EndingScene(Scene):
         self._focus_key = f"timelines:{which}"
         self.changed()
 
+    def back_to_log(self) -> None:
+        """Back to the table's log, where each turn has a button to its start."""
+        from game.ui.scenes.table import TableScene
+
+        table = TableScene(self.ctx, self.match)
+        table.queue.clear()
+        table.side_tab = table.narrow_tab = "log"
+        self.send(Replace(table))
+
     def export(self) -> None:
         from game.ui.scenes.pause import export_notice
 
@@ -215,6 +224,8 @@ class EndingScene(Scene):
             key="ending:tabs",
         )
         footer: list[Widget] = [Button("Export the record", self.export, key="ending:export")]
+        if getattr(self.match, "undo_allowed", False):
+            footer.append(Button("Rewind...", self.back_to_log, key="ending:rewind"))
         if self.page > 0:
             footer.append(Button("Back", lambda: self.go(self.page - 1), key="ending:back"))
         if self.page < last:

@@ -204,7 +204,7 @@ class TableLayout:
         """The log of the talks; under each turn a button back to its start (a rewind:
         playing on differently makes a branch, the first timeline is kept)."""
         cards = log_cards(self.game.spec, self.game.transcript, "You")
-        if not self.can_rewind() or self.game.over:
+        if not self.can_rewind():
             return cards
         out: list[Widget] = []
         for card, record in zip(cards, self.game.transcript):
