@@ -209,10 +209,12 @@ class Scene:
         if event.type == pygame.KEYDOWN:
             was = self.ctx.keyboard_mode
             self.ctx.keyboard_mode = True  # the focus ring shows from the first key press
+            self._hover_tip = False  # typing: the pointer's tooltip goes until the mouse moves
             return self._key(event) or not was
         if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN):
             self.ctx.pointer = event.pos
         if event.type == pygame.MOUSEMOTION:
+            self._hover_tip = True
             hovered = self.widget_at(event.pos)
             changed = hovered is not self.hovered
             self.hovered = hovered
@@ -344,8 +346,9 @@ class Scene:
             if w.shown:
                 w.draw(surface, self.ctx, focused, hovered)
         self.draw_overlay(surface)
+        pointed = hovered if getattr(self, "_hover_tip", True) else None
         tip_owner = (
-            hovered if (hovered is not None and hovered.tooltip(self.ctx)) else (focused if self._focus_moved else None)
+            pointed if (pointed is not None and pointed.tooltip(self.ctx)) else (focused if self._focus_moved else None)
         )
         if tip_owner is not None:
             lines = tip_owner.tooltip(self.ctx)

@@ -306,13 +306,13 @@ class TableScene(TableLayout, Scene):
 
     # ----------------------------------------------------------------- undo (game.match, when it has it)
     def can_undo(self) -> bool:
-        return bool(getattr(self.match, "can_undo", False)) and not self.queue and not self.game.over
+        return bool(getattr(self.match, "can_undo", False)) and not self.game.over
 
     def can_rewind(self) -> bool:
         return bool(getattr(self.match, "undo_allowed", False)) and callable(getattr(self.match, "rewind", None))
 
     def undo(self) -> None:
-        if self.can_undo():
+        if self.can_undo() and not self.queue:
             self._time_travel(self.match.undo)
 
     def rewind(self, turn: int) -> None:
@@ -373,7 +373,10 @@ class TableScene(TableLayout, Scene):
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN):
             self.armed = True  # pointing is choosing
-        return super().handle(event)
+        changed = super().handle(event)
+        if event.type == pygame.KEYDOWN and not self.armed:
+            self.ctx.keyboard_mode = False  # no focus ring on a card the player has not chosen
+        return changed
 
     def _key(self, event: pygame.event.Event) -> bool:
         if not self.armed:
