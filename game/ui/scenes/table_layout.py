@@ -228,7 +228,12 @@ class TableLayout:
         side = pygame.Rect(main.right + m.gap, rest.top, side_w, rest.height)
 
         reply = self._reply()
-        reply_h = min(self._natural(reply, main.width), round(body.height * 0.27))
+        cap = round(body.height * 0.29)
+        if self._natural(reply, main.width) > cap:  # short of room: their words in body type, not lead
+            for w in reply:
+                if w.key == "reply:text" and getattr(w, "style", "") == "lead":
+                    w.style = "body"
+        reply_h = min(self._natural(reply, main.width), cap)
         widgets.append(self._panel(reply, "table:reply", pygame.Rect(main.left, main.top, main.width, reply_h)))
         y = main.top + reply_h + m.gap
         self._actions_panel(pygame.Rect(main.left, y, main.width, main.bottom - y), widgets)
