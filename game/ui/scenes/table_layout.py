@@ -259,9 +259,10 @@ class TableLayout:
         right = pygame.Rect(left.right + m.gap, body.top, body.width - left_w - m.gap, body.height)
         s = self.game.view()["session"]
         where = TextBlock(f"{s['when']} - {s['place']}", "small", "muted", key="table:where")
-        items = [where] + self._meters(True) + self._reply() + [self._portraits(round(body.height * 0.3))]
+        items = self._meters(True) + self._reply() + [where, self._portraits(round(body.height * 0.3))]
         widgets.append(self._panel(items, "table:left", left))
-        names = (("actions", "Actions", ""),) + SIDE_TABS
+        offer_label = "Actions + offer" if self.offer_stands() else "Actions"  # the offer is on that tab
+        names = (("actions", offer_label, ""),) + SIDE_TABS
         tabs = FlowRow(
             [
                 Button(label, lambda t=tab: self.set_narrow_tab(t), key=f"table:ntab_{tab}",
