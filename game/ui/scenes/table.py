@@ -161,6 +161,7 @@ class TableScene(TableLayout, Scene):
                     [Line("Read the communiqué, the epilogue and what really happened.", "body")],
                     on_press=self.to_ending,
                     key="table:ending",
+                    span_all=True,
                 )
             ]
         overrides = dict(self.match.scenario.tuning)
@@ -306,7 +307,7 @@ class TableScene(TableLayout, Scene):
 
     # ----------------------------------------------------------------- undo (game.match, when it has it)
     def can_undo(self) -> bool:
-        return bool(getattr(self.match, "can_undo", False)) and not self.game.over
+        return bool(getattr(self.match, "can_undo", False))  # after the end too: "what if I had..."
 
     def can_rewind(self) -> bool:
         return bool(getattr(self.match, "undo_allowed", False)) and callable(getattr(self.match, "rewind", None))

@@ -228,7 +228,7 @@ class TableLayout:
         side = pygame.Rect(main.right + m.gap, rest.top, side_w, rest.height)
 
         reply = self._reply()
-        cap = round(body.height * 0.29)
+        cap = round(body.height * (0.6 if self.game.over else 0.29))  # at the end: room for the last reply
         if self._natural(reply, main.width) > cap:  # short of room: their words in body type, not lead
             for w in reply:
                 if w.key == "reply:text" and getattr(w, "style", "") == "lead":
