@@ -252,3 +252,26 @@ def test_undo_and_rewind_from_the_log(make_app, library):
     d.click("log:rewind:1")
     assert match.game.choices == [] and d.name == "TableScene"
     assert d.scene.game is match.game
+
+
+def test_offer_and_composer_by_mouse_alone(make_app, library):
+    d = make_app()
+    match = table_with_offer(d, library, "singapore_2018")
+    played = len(match.game.choices)
+    d.click("offer:counter")
+    assert len(match.game.choices) == played + 1
+    assert match.game.transcript[-1]["action"]["kind"] == "counter"
+    for _ in range(20):
+        d.settle()
+        if d.name != "NoticeScene":
+            break
+        d.click("notice:close")
+    d.click("table:tab_offer")
+    first = next(item["issue"] for item in match.game.view()["agenda"] if not item["agreed"])
+    i = match.spec.issue_ids.index(first)
+    choice = d.widget(f"compose:{first}")
+    d.click(f"compose:{first}")  # scrolls it into view; a click on the middle steps forward too
+    choice = d.widget(f"compose:{first}")
+    assert d.scene.draft[first] == match.spec.position_ids[i][0]
+    d.click("compose:propose")
+    assert match.game.choices[-1].startswith("compose:")
