@@ -360,15 +360,18 @@ def every_screen(d, library):
             yield f"briefing {sid} {section}", [TitleScene(ctx), scene]
         for _ in range(3):
             match.game.play(match.game.legal_actions()[1].id)
-        for tab in ("actions", "agenda", "log"):
+        for tab in ("actions", "agenda", "log", "offer"):
             table = TableScene(ctx, match)
             table.queue.clear()
             table.narrow_tab = tab
-            table.side_tab = "log" if tab == "log" else "agenda"
+            table.side_tab = tab if tab != "actions" else "agenda"
             yield f"table {sid} {tab}", [TitleScene(ctx), table]
         table = TableScene(ctx, match)
         table.queue.clear()
         yield "pause", [TitleScene(ctx), table, PauseScene(ctx, match)]
+        from game.ui.scenes.pause import SaveSlotScene
+
+        yield "save as", [TitleScene(ctx), table, PauseScene(ctx, match), SaveSlotScene(ctx, match)]
         yield "help", [TitleScene(ctx), HelpScene(ctx)]
         yield "settings", [TitleScene(ctx), SettingsScene(ctx)]
         yield "load", [TitleScene(ctx), LoadScene(ctx)]
