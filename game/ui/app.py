@@ -352,9 +352,9 @@ class App:
         self.draw()
 
 
-def fit_display(size: tuple[int, int], room: float = 0.92) -> tuple[int, int]:
-    """The size shrunk to fit the display it opens on, leaving room for the desktop's
-    panels and title bar; never below the smallest supported size."""
+def fit_display(size: tuple[int, int], room: float = 1.0) -> tuple[int, int]:
+    """The size shrunk to fit the display it opens on (`room` of it); never below the
+    smallest supported size."""
     try:
         desktop = pygame.display.get_desktop_sizes()[0]
     except (pygame.error, IndexError, AttributeError):
