@@ -142,3 +142,23 @@ def test_enter_on_the_pause_menu_resume_plays_nothing(make_app, library, key):
     assert d.name == "TableScene"
     d.key(key)
     assert len(match.game.choices) == played
+
+
+def test_enter_never_undoes_or_rewinds_unasked(make_app, library):
+    """Big text, the agenda tab in front (no action card to focus): Enter pressed after a
+    card must not reach the Undo button or a rewind button."""
+    d = make_app()
+    d.app.change_settings(d.app.ctx.settings.with_text_scale(2.0))
+    match = at_table(d, library)
+    for n in (1, 2):
+        digit(d, n)
+        close_all(d)
+    played = list(match.game.choices)
+    assert len(played) == 2
+    d.key(K.K_a, unicode="a")
+    for _ in range(5):
+        d.key(K.K_RETURN)
+    d.key(K.K_l, unicode="l")
+    for _ in range(5):
+        d.key(K.K_RETURN)
+    assert match.game.choices == played

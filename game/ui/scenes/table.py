@@ -55,8 +55,11 @@ def play_move(match: Match, action_id: str, terms: dict[str, str] | None = None)
 
 
 def is_move_widget(key: str) -> bool:
-    """Widgets whose activation plays a move."""
-    return key.startswith(("action:", "offer:accept", "offer:reject", "offer:counter")) or key == "compose:propose"
+    """Widgets whose activation plays a move or turns time back."""
+    return key.startswith(("action:", "offer:accept", "offer:reject", "offer:counter", "log:rewind:")) or key in (
+        "compose:propose",
+        "table:undo",
+    )
 
 
 class TableScene(TableLayout, Scene):
@@ -179,7 +182,10 @@ class TableScene(TableLayout, Scene):
         return cards
 
     def default_focus(self, chain: list[Widget]) -> Widget | None:
-        return next((w for w in chain if w.key.startswith("action:") or w.key == "table:ending"), chain[0])
+        """The first action card (or the way to the ending); else a tab, never Undo."""
+        return next((w for w in chain if w.key.startswith("action:") or w.key == "table:ending"), None) or next(
+            (w for w in chain if w.key.startswith(("table:tab_", "table:ntab_"))), chain[0]
+        )
 
     # ----------------------------------------------------------------- playing
     def play(self, action_id: str, terms: dict[str, str] | None = None) -> None:
