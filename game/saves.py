@@ -20,8 +20,11 @@ then replays the choices and compares the result with the stored state.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import math
+import zlib
 import os
 import re
 import stat
@@ -252,10 +255,37 @@ class TimelineModel(_Strict):
     branched_at: int | None = Field(default=None, ge=0)
 
 
+MAX_SOURCE_CHARS = 2 * 1024 * 1024
+
+
 class SourceModel(_Strict):
+    """A content file's text as the game was played with it: zlib-compressed, base64."""
+
     id: str = Field(pattern=_ID)
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
-    text: str = Field(max_length=2 * 1024 * 1024)
+    zlib: str = Field(max_length=MAX_SOURCE_CHARS)
+
+    @property
+    def text(self) -> str:
+        return unpack_text(self.zlib)
+
+
+def pack_text(text: str) -> str:
+    return base64.b64encode(zlib.compress(text.encode("utf-8"), 9)).decode("ascii")
+
+
+def unpack_text(packed: str) -> str:
+    """The text back; ValueError for anything that is not a packed text of at most
+    MAX_SOURCE_CHARS bytes (a zip bomb stops there)."""
+    try:
+        raw = base64.b64decode(packed, validate=True)
+        d = zlib.decompressobj()
+        out = d.decompress(raw, MAX_SOURCE_CHARS)
+        if d.unconsumed_tail or not d.eof:
+            raise ValueError("the copy is too large or cut short")
+        return out.decode("utf-8")
+    except (zlib.error, UnicodeDecodeError, binascii.Error) as e:
+        raise ValueError(f"the copy cannot be unpacked ({e})") from None
 
 
 class LogModel(_Strict):
@@ -290,7 +320,7 @@ class SaveFile(_Strict):
     log: list[LogModel] = Field(max_length=10000)
     turn: int = Field(ge=0, le=MAX_MOVES)
     over: bool
-    ending: str | None = Field(default=None, max_length=300)
+    ending: str | None = Field(max_length=300)
     choices: list[str] = Field(max_length=MAX_MOVES)
     state: dict[str, Any]
     transcript: list[Any]
@@ -368,7 +398,7 @@ def read_save(path: Path) -> SaveFile:
 
 def write_save(path: Path, data: dict) -> Path:
     try:
-        text = json.dumps(data, indent=1, sort_keys=True, allow_nan=False)
+        text = json.dumps(data, sort_keys=True, allow_nan=False, separators=(",", ":"))
     except ValueError as e:  # a NaN in the state would be a bug, never a save
         raise SaveError(f"{path}: cannot save: {e}") from None
     write_atomic(path, text)

@@ -17,7 +17,6 @@ transcript cannot reach the game, and a wrong one is refused, never accepted.
 from __future__ import annotations
 
 import hashlib
-import inspect
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -28,12 +27,13 @@ from pydantic import ValidationError
 from game.content.compile import SetupError, compile_game
 from game.content.errors import ContentError
 from game.content.library import Library
+from game.core.difficulty import level
 from game.content.loader import Document, scenario_from
 from game.content.models import Personality, Scenario
 from game.content.yamlsafe import parse, read_text
 from game.core.game import Game, IllegalAction
 from game.match import LogEntry, Match, Move, Timeline
-from game.saves import SaveError, SaveFile, games_dir, read_save
+from game.saves import SaveError, SaveFile, games_dir, pack_text, read_save
 
 DEFAULT_SCENARIO = "vienna_1961"
 MAX_SEED = 2**63 - 1
@@ -49,7 +49,7 @@ class Source:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
     def to_json(self) -> dict:
-        return {"id": self.id, "sha256": self.sha256, "text": self.text}
+        return {"id": self.id, "sha256": self.sha256, "zlib": pack_text(self.text)}
 
 
 @dataclass(frozen=True)
@@ -148,7 +148,10 @@ def start_match(library: Library, scenario_ref: str, side: str | None = None, se
     side = side or scenario.sides[0].id
     seed = check_seed(seed)
     personalities = {pid: p for pid, (_, p) in library.personalities.items()}
-    spec = _compile(scenario, side, personalities, dict(vs or {}), difficulty)
+    spec = _compile(scenario, side, personalities, dict(vs or {}), difficulty, seed)
+    vs = dict(vs or {})
+    if difficulty is not None and level(difficulty).pool and "counterpart" not in vs:
+        vs["counterpart"] = spec.counterpart.id  # the drawn counterpart, kept in the save
     used = [m.id for m in (spec.counterpart, spec.ally) if m is not None]
     texts = {pid: Source(pid, _text(library.personalities[pid][0])) for pid in used if pid in library.personalities}
     sources = Sources(source, texts)
@@ -157,12 +160,15 @@ def start_match(library: Library, scenario_ref: str, side: str | None = None, se
                  difficulty=difficulty, undo_allowed=undo)
 
 
-def _compile(scenario, side, personalities, vs, difficulty):
+def _compile(scenario, side, personalities, vs, difficulty, seed: int | None = None):
+    """The compiled game at this difficulty (a level that draws the counterpart per game
+    draws it from the seed, so a resumed game meets the same one)."""
     if difficulty is None:
         return compile_game(scenario, side, personalities, vs)
-    if "difficulty" not in inspect.signature(compile_game).parameters:
-        raise SetupError("difficulty levels are not available in this version of Summit")
-    return compile_game(scenario, side, personalities, vs, difficulty=difficulty)
+    try:
+        return compile_game(scenario, side, personalities, vs, difficulty=difficulty, seed=seed)
+    except ValueError as e:
+        raise SetupError(str(e)) from None
 
 
 def _replayer(spec, seed: int):
@@ -233,7 +239,10 @@ def _rebuild(library: Library, path: Path, save: SaveFile) -> Match:
 
 def _sources_from(path: Path, save: SaveFile) -> Sources:
     def checked(s, what: str) -> Source:
-        src = Source(s.id, s.text)
+        try:
+            src = Source(s.id, s.text)
+        except ValueError as e:
+            raise SaveError(f"{path}: damaged save: the copy of {what} {s.id!r}: {e}") from None
         if src.sha256 != s.sha256:
             raise SaveError(f"{path}: damaged save: the copy of {what} {s.id!r} does not match its hash")
         return src
@@ -262,7 +271,9 @@ def _compare(path: Path, save: SaveFile, game: Game) -> None:
     replayed = json.loads(json.dumps(game.state.to_json()))
     if stored != replayed:
         raise SaveError(f"{path}: damaged save: its stored state does not match its moves")
-    if save.choices != list(game.choices) or save.turn != game.turn or save.over != game.over:
+    end = game.ending()
+    title = (end["title"] if isinstance(end, dict) else end.title) if end else None
+    if save.choices != list(game.choices) or save.turn != game.turn or save.over != game.over or save.ending != title:
         raise SaveError(f"{path}: damaged save: its summary does not match its moves")
 
 

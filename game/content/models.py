@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
+
+from game.core.conditions import OPERATOR
+from game.core.kinds import PLAYER_KIND, PLAYER_KIND_TABLE, REPLY_KIND_TABLE
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", min_length=1, max_length=48)]
 Unit = Annotated[float, Field(ge=0.0, le=1.0)]
@@ -27,22 +30,32 @@ class Strict(BaseModel):
 # --------------------------------------------------------------------------- personality
 
 
-ACTION_KINDS_AI = (
-    "greet",
-    "accept",
-    "counter",
-    "reject",
-    "demand",
-    "ultimatum",
-    "threat",
-    "concession",
-    "lecture",
-    "package",
-    "walk_out",
-    "probe_answer",
-    "warm",
-    "cool",
-)
+def _kind_literal(table):
+    """A Literal over a kinds table's names whose JSON Schema describes each kind with its
+    manual entry (`doc` in `game.core.kinds`), so an editor shows it while typing."""
+    names = tuple(k.name for k in table)
+    schema = {"type": "string", "oneOf": [{"const": k.name, "description": k.doc} for k in table]}
+    return Annotated[Literal[names], WithJsonSchema(schema)]
+
+
+ReplyKindName = _kind_literal(REPLY_KIND_TABLE)
+PlayerActionKind = _kind_literal(PLAYER_KIND_TABLE)
+
+
+class LineSpec(Strict):
+    """A line with the context it fits (see game.core.lines). A plain string fits any."""
+
+    text: Text
+    mood: Literal["tense", "warm"] | None = Field(
+        None, description="Said only in this mood: 'tense' (tension 50 or more) or 'warm' (trust 50 or more, not tense)."
+    )
+    answers: list[PlayerActionKind] = Field(
+        default_factory=list, description="Said only in reply to one of these player moves (default: any)."
+    )
+
+
+LineEntry = Text | LineSpec
+PLACEHOLDERS = ("issue", "position", "leader", "you", "them")
 
 
 class Traits(Strict):
@@ -89,9 +102,10 @@ class Personality(Strict):
         None,
         description="A drawn (never photographed) portrait image, a path relative to this file's folder; it may not leave it.",
     )
-    lines: dict[Literal[ACTION_KINDS_AI], list[Text]] = Field(
+    lines: dict[ReplyKindName, list[LineEntry]] = Field(
         default_factory=dict,
-        description="Dialogue by AI action; {issue}, {position}, {leader}, {you} are filled in.",
+        description="Dialogue by AI action; {issue}, {position}, {leader}, {you}, {them} are filled in. "
+        "A line may be a string or {text, mood, answers}; see game.core.lines for how one is chosen.",
     )
 
 
@@ -121,6 +135,11 @@ class Position(Strict):
 class Issue(Strict):
     id: Id
     name: Text
+    short: Text | None = Field(
+        None,
+        description="How a leader names the issue mid-sentence (e.g. 'denuclearization', 'the test ban'); "
+        "fills {issue} in dialogue. Default: the name.",
+    )
     summary: Text
     positions: list[Position] = Field(min_length=2, max_length=6)
 
@@ -131,23 +150,6 @@ class Interest(Strict):
     red_lines: list[Id] = Field(default_factory=list, description="Positions never accepted.")
     note: str | None = Field(None, description="What this side needs here, shown when probed.")
 
-
-PlayerActionKind = Literal[
-    "propose",
-    "accept",
-    "reject",
-    "counter",
-    "probe",
-    "reassure",
-    "warn",
-    "concede",
-    "appeal",
-    "rapport",
-    "consult_ally",
-    "statement",
-    "break",
-    "walk_out",
-]
 
 
 class Action(Strict):
@@ -162,9 +164,21 @@ class Action(Strict):
     def _shape(self) -> Action:
         if self.kind == "propose" and not self.terms:
             raise ValueError("a 'propose' action needs terms (issue id -> position id)")
-        if self.kind in ("probe", "warn", "concede") and self.issue is None:
+        if PLAYER_KIND[self.kind].needs_issue and self.issue is None:
             raise ValueError(f"a '{self.kind}' action needs an issue")
         return self
+
+
+class RedLine(Strict):
+    """A red line in words, with the structured red lines (interests.<issue>.red_lines)
+    it stands for, so the two cannot drift apart (checked by game.content.checks)."""
+
+    text: Text
+    positions: dict[Id, list[Id]] = Field(
+        default_factory=dict,
+        description="issue id -> the positions this sentence rules out; each must be in that issue's red_lines, "
+        "and every structured red line must be named by some prose red line of the side.",
+    )
 
 
 class Ally(Strict):
@@ -190,9 +204,27 @@ class Side(Strict):
     interests: dict[Id, Interest]
     briefing: Text
     objectives: list[Text] = Field(min_length=1)
-    red_lines: list[Text] = Field(default_factory=list)
+    red_lines: list[Text | RedLine] = Field(
+        default_factory=list,
+        description="In words; a plain string for a rule of conduct, {text, positions} for one that rules out positions.",
+    )
     intelligence: list[Text] = Field(default_factory=list, description="What your staff says about the other leader.")
     actions: list[Action] = Field(min_length=1)
+    issue_lines: dict[Id, dict[ReplyKindName, list[LineEntry]]] = Field(
+        default_factory=dict,
+        description="Lines this side's own leader says about one issue (issue id -> kind -> lines), preferred "
+        "over the personality's general lines; not used when another personality is swapped in.",
+    )
+    never_offers: dict[Id, list[Id]] = Field(
+        default_factory=dict,
+        description="Positions (issue id -> position ids) this side's leader, as counterpart, never puts on the "
+        "table at this summit because the record shows nothing of the kind on offer; the test suite plays the "
+        "opening turns and checks it.",
+    )
+
+    @property
+    def red_line_texts(self) -> list[str]:
+        return [r if isinstance(r, str) else r.text for r in self.red_lines]
 
 
 MeterKind = Literal["tension", "trust", "resolve", "confidence", "approval"]
@@ -229,20 +261,27 @@ class Session(Strict):
 
 # Conditions are plain data: each key narrows the test; all keys given must hold.
 class Condition(Strict):
-    all: list[Condition] | None = None
-    any: list[Condition] | None = None
-    not_: Condition | None = Field(None, alias="not")
-    meter: str | None = Field(None, description="'<party>.<kind>', party 'counterpart' or 'ally'.")
-    at_least: float | None = None
-    below: float | None = None
-    session_at_least: int | None = Field(None, ge=0, description="0-based index of the session.")
-    session: Id | None = None
-    agreed: dict[Id, Id] | None = Field(None, description="issue -> position agreed.")
-    agreed_any: list[Id] | None = Field(None, description="Some position is agreed on each of these issues.")
-    none_agreed: bool | None = None
-    agreements_at_least: int | None = None
-    player_did: Id | None = Field(None, description="An action kind the player has taken at least once.")
-    breakdown: bool | None = None
+    """Each key is an operator of `game.core.conditions` (its doc is the description)."""
+
+    all: list[Condition] | None = Field(None, description=OPERATOR["all"].doc)
+    any: list[Condition] | None = Field(None, description=OPERATOR["any"].doc)
+    not_: Condition | None = Field(None, alias="not", description=OPERATOR["not_"].doc)
+    meter: str | None = Field(None, description=OPERATOR["meter"].doc)
+    at_least: float | None = Field(None, description="With `meter`: the lowest value that holds.")
+    below: float | None = Field(None, description="With `meter`: the first value that no longer holds.")
+    session_at_least: int | None = Field(None, ge=0, description=OPERATOR["session_at_least"].doc)
+    session: Id | None = Field(None, description=OPERATOR["session"].doc)
+    agreed: dict[Id, Id] | None = Field(None, description=OPERATOR["agreed"].doc)
+    agreed_any: list[Id] | None = Field(None, description=OPERATOR["agreed_any"].doc)
+    none_agreed: bool | None = Field(None, description=OPERATOR["none_agreed"].doc)
+    agreements_at_least: int | None = Field(None, description=OPERATOR["agreements_at_least"].doc)
+    player_did: Id | None = Field(None, description=OPERATOR["player_did"].doc)
+    breakdown: bool | None = Field(None, description=OPERATOR["breakdown"].doc)
+    value_at_least: Annotated[float, Field(ge=0.0, le=1.0)] | None = Field(
+        None, description=OPERATOR["value_at_least"].doc)
+    red_line_crossed: bool | None = Field(None, description=OPERATOR["red_line_crossed"].doc)
+    ally_broke: bool | None = Field(None, description=OPERATOR["ally_broke"].doc)
+    deadline: Literal["yielded", "bluff_called", "real"] | None = Field(None, description=OPERATOR["deadline"].doc)
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -281,6 +320,9 @@ class Ending(Strict):
     id: Id
     title: Text
     rating: Rating
+    for_sides: list[Id] | None = Field(
+        None, description="Only when you lead one of these sides (default: either side)."
+    )
     when: Condition
     epilogue: SideText
 

@@ -30,7 +30,8 @@ YIELDED, BLUFF_CALLED, DEADLINE_REAL = 1, 2, 3
 
 def wear(spec: GameSpec, st: BatchState, kinds: np.ndarray, repeated: np.ndarray, played: np.ndarray) -> None:
     tun, traits = spec.tuning, spec.counterpart.traits
-    engages = ENGAGES[kinds] & ~repeated
+    # A counter right after a counter is haggling, not news: it does not move the clock.
+    engages = ENGAGES[kinds] & ~repeated & ~((kinds == PK["counter"]) & (st.last_kind == PK["counter"]))
     stall = played & ~ENGAGES[kinds] & (kinds != PK["walk_out"])
     same_kind = played & (kinds == st.last_kind) & (kinds != PK["probe"])
     streak = np.where(kinds == PK["counter"], st.counter_streak + 1, 0)

@@ -21,7 +21,7 @@ from game.core.kinds import PLAYER_KIND_TABLE
 from game.core.reply import choose_reply, play_reply
 from game.core.spec import PK, GameSpec
 from game.core.state import BatchState
-from game.core.utility import ai_values, aspiration, take, utility
+from game.core.utility import ai_values, aspiration, reservation, take, utility
 
 
 @dataclass
@@ -36,6 +36,7 @@ class TurnOutcome:
     deltas: Deltas
     events: np.ndarray  # [N, E] bool: events that broke in after this turn
     ended: np.ndarray  # [N] bool: the summit ended with this turn
+    deadline: np.ndarray | None = None  # [N] their deadline this turn: 0 none, 1 yielded, 2 bluff called, 3 real
 
 
 def legal_mask(spec: GameSpec, st: BatchState) -> np.ndarray:
@@ -53,7 +54,11 @@ def legal_mask(spec: GameSpec, st: BatchState) -> np.ndarray:
     mask[:, spec.action_open_terms] = open_.any(axis=1)[:, None]
     is_concede = kinds == PK["concede"]
     cols = issue_col[is_concede]
-    mask[:, is_concede] = open_[:, cols] & (st.player_pos[:, cols] != spec.ai_best[cols][None, :])
+    here = st.player_pos[:, cols]
+    step_to = np.clip(here + np.sign(spec.ai_best[cols][None, :] - here), 0, spec.n_positions - 1)
+    # A concession gives one step of ground, never onto your own red line (propose that
+    # outright if you mean it): the move's words promise what you keep.
+    mask[:, is_concede] = open_[:, cols] & (here != spec.ai_best[cols][None, :]) & ~spec.player_red[cols[None, :], step_to]
     is_probe = kinds == PK["probe"]
     mask[:, is_probe] = ~st.probed[:, issue_col[is_probe]]
     is_warn = kinds == PK["warn"]
@@ -90,12 +95,11 @@ def _proposed_terms(spec: GameSpec, st: BatchState, kinds: np.ndarray, action: n
 
     m = kinds == PK["counter"]
     gap = st.ai_offer - st.player_pos
-    # Split the difference, rounding towards the counterpart so that a counter always moves.
-    mid = st.player_pos + np.sign(gap) * ((np.abs(gap) + 1) // 2)
-    # ...but never across your own red lines: step back towards your position.
-    for _ in range(spec.n_positions):
-        crossing = take(spec.player_red, mid) & (mid != st.player_pos)
-        mid = np.where(crossing, mid - np.sign(gap), mid)
+    # The default counter: one step from your standing position toward their offer on
+    # each issue it covers (a monotone concession; compose terms to move further)...
+    mid = st.player_pos + np.sign(gap)
+    # ...but never across your own red lines: stay where you are.
+    mid = np.where(take(spec.player_red, mid), st.player_pos, mid)
     terms = np.where(m[:, None] & open_ & (st.ai_offer >= 0), mid, terms)
 
     if given is not None:
@@ -195,8 +199,15 @@ def kind_specifics(t: Turn) -> None:
     t.d.add(t.mt.resolve, "charm_wears", tun["rapport_repeat_resolve"], m & (st.kind_count[:, PK["rapport"]] >= 1))
     m = t.is_("probe")
     u = rng.uniform(st.seed, st.game_index, st.turn, rng.STREAM_PROBE)
-    guess = t.spec.ai_weights[col] * (1.0 + tun["probe_noise"] * (2.0 * u - 1.0))
+    # Your staff may read the wrong issue's importance (a misleading source)...
+    misled = rng.uniform(st.seed, st.game_index, st.turn, rng.STREAM_PROBE, slot=1) < tun["probe_mislead"]
+    read = np.where(misled, (col + 1) % t.spec.n_issues, col)
+    # ...and always read it a little wrong.
+    guess = t.spec.ai_weights[read] * (1.0 + tun["probe_noise"] * (2.0 * u - 1.0))
     st.estimate[rows[m], col[m]] = guess[m]
+    # Being asked what it needs, and heard, softens it: more so on what matters most to it.
+    heard = tun["probe_heard_aspiration"] * t.spec.ai_weights[col] / t.spec.ai_weights.max()
+    st.aspiration_shift -= np.where(m & ~st.probed[rows, col], heard, 0.0)
     st.probed[rows[m], col[m]] = True
     st.walked_out[t.is_("walk_out")] = 1  # the summit ends after the counterpart's last word
     st.ai_offer[t.is_("reject")] = -1
@@ -220,12 +231,16 @@ def positions_phase(t: Turn, terms: np.ndarray, values: np.ndarray) -> tuple[np.
     counterpart [N], repeated [N])."""
     spec, st, tun = t.spec, t.st, t.spec.tuning
     covered = terms >= 0
-    # How much your move improved the terms for the counterpart, in its overall utility
-    # (weights over the whole agenda, so a small issue is a small gift).
-    moved = (spec.ai_weights * covered * (take(values, terms) - take(values, st.player_pos))).sum(axis=1)
     moves_position = t.is_("propose") | t.is_("concede") | t.is_("counter")
-    gain = np.where(moves_position, np.clip(moved, 0.0, None), 0.0)
     st.player_pos = np.where(moves_position[:, None] & covered, terms, st.player_pos)
+    # How much your move improved your standing position for the counterpart, in its
+    # overall utility (weights over the whole agenda, so a small issue is a small gift),
+    # beyond the best it has had from you and its own walk-away value: stepping back
+    # from an extreme opening is no gift.
+    worth = (spec.ai_weights * take(values, st.player_pos)).sum(axis=1)
+    baseline = np.maximum(st.best_pos_u, reservation(spec, st))
+    gain = np.where(moves_position, np.clip(worth - baseline, 0.0, None), 0.0)
+    st.best_pos_u = np.where(moves_position, np.maximum(st.best_pos_u, worth), st.best_pos_u)
     # The very offer you made last turn, made again: it earns nothing new and wears.
     repeated = covered.any(axis=1) & ~t.is_("accept") & (terms == st.last_terms).all(axis=1)
     t.d.add(t.mt.tension, "repeat", tun["repeat_offer_tension"], repeated)
@@ -269,7 +284,9 @@ def step(spec: GameSpec, st: BatchState, action: np.ndarray, terms: np.ndarray |
     t = begin_turn(spec, st, action)
     direct_effects(t)
     kind_specifics(t)
+    outcome_before = st.deadline_outcome.copy()
     pressure_mod.deadlines(spec, st, t.d, t.kinds, t.issue, t.played)
+    deadline_now = np.where(st.deadline_outcome != outcome_before, st.deadline_outcome, 0)
 
     table = _proposed_terms(spec, st, t.kinds, t.action, terms)
     trust = st.meters()[:, t.mt.trust] if t.mt.trust >= 0 else np.full(st.n, 50.0)
@@ -290,7 +307,9 @@ def step(spec: GameSpec, st: BatchState, action: np.ndarray, terms: np.ndarray |
 
     feedback(t)
     session_end(t)
-    return _finish_turn(t, reply, table, agreed_now, focus)
+    out = _finish_turn(t, reply, table, agreed_now, focus)
+    out.deadline = deadline_now
+    return out
 
 
 def _finish_turn(t: Turn, reply, table, agreed_now, focus) -> TurnOutcome:
@@ -303,7 +322,9 @@ def _finish_turn(t: Turn, reply, table, agreed_now, focus) -> TurnOutcome:
     events = fire_events(spec, st, t.d, ~st.over & (st.turn < spec.total_turns))
     _check_breakdown(spec, st, mt, played)
     st.over |= played & (st.walked_out == 1)
-    ended = played & (st.over | (st.turn >= spec.total_turns))
+    # Nothing left to negotiate: the summit ends with the agenda settled.
+    settled = played & (st.agreed >= 0).all(axis=1)
+    ended = played & (st.over | settled | (st.turn >= spec.total_turns))
     st.over |= ended
     _choose_endings(spec, st, ended)
     _record(spec, st, played)

@@ -46,6 +46,7 @@ class BatchState:
     counter_streak: np.ndarray  # [N] int64: counters in a row
     best_seen: np.ndarray  # [N, I] the best offer you made it, by its own measure (-1 none)
     best_seen_u: np.ndarray  # [N] float: what that offer was worth to it (-1 none)
+    best_pos_u: np.ndarray  # [N] float: the most your standing position has been worth to it (0 at first)
     deadline: np.ndarray  # [N] int64: the turn its deadline expires (-1 none)
     deadline_issue: np.ndarray  # [N] int64: the issue of its deadline (-1 none)
     deadline_outcome: np.ndarray  # [N] int64: 0 none, 1 you yielded, 2 bluff called, 3 it was real
@@ -149,6 +150,7 @@ def new_state(spec: GameSpec, seed: int, game_index: np.ndarray | int | None = N
         counter_streak=np.zeros(n, dtype=np.int64),
         best_seen=np.full((n, i), -1, dtype=np.int64),
         best_seen_u=np.full(n, -1.0),
+        best_pos_u=np.zeros(n),
         deadline=np.full(n, -1, dtype=np.int64),
         deadline_issue=np.full(n, -1, dtype=np.int64),
         deadline_outcome=np.zeros(n, dtype=np.int64),

@@ -35,6 +35,8 @@ DEFAULT_TUNING = MappingProxyType(
         # --- probing the other side's interests
         "probe_trust": 2.0,
         "probe_noise": 0.25,  # spread of the estimate of an interest weight (fraction)
+        "probe_heard_aspiration": 0.05,
+        "probe_mislead": 0.1,  # chance your staff read another issue's weight for this one  # aspiration it gives up when asked about its weightiest issue
         # --- concessions
         "concede_tension": -3.0,
         "concede_trust": 2.0,
@@ -85,6 +87,8 @@ DEFAULT_TUNING = MappingProxyType(
         "reciprocity": 0.3,  # aspiration a reciprocator gives back per unit of utility you gave it
         "promise_floor": 0.3,  # worth of an unverifiable promise at zero trust
         "accept_tolerance": 0.02,
+        "link_top_issue": 1.0,
+        "top_issue_needs_probe": 1.0,  # 1: ...and only after you asked what it needs there  # 1: its weightiest open issue is settled only within a package
         # --- bare numbers that used to live in the rules
         "hostile_base": 0.6,  # hostile acts' tension x (hostile_base + pride_scale * pride)
         "warmth_base": 0.5,  # goodwill x (warmth_base + warmth_scale * warmth)
@@ -97,7 +101,7 @@ DEFAULT_TUNING = MappingProxyType(
         "stall_patience": 0.14,  # patience lost to a move that does not move the talks
         "repeat_kind_patience": 0.08,  # ... extra when it is the same kind as last turn
         "repeat_offer_patience": 0.12,  # the same offer as last turn, again
-        "counter_streak_patience": 0.05,  # each counter in a row after the first
+        "counter_streak_patience": 0.1,  # each counter in a row after the first
         "stall_batna": 0.035,  # its alternatives improve while nothing moves (reservation +)
         "patience_floor": 0.5,  # patience drains x (1.5 - trait patience)
         "final_take_best": 1.0,  # at the last turn it takes the best offer it has seen (1) or not (0)

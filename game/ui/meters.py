@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import pygame
 
+from game import wording
+from game.core.records import turn_records
 from game.ui.palette import blend
 from game.ui.widgets import Widget, draw_arrow, draw_box, draw_focus_ring, draw_pattern
 
@@ -41,10 +43,6 @@ def meter_meaning(kind: str, counterpart: str, ally: str) -> str:
     }.get(kind, "")
 
 
-def signed(x: float) -> str:
-    return f"{x:+.1f}".replace(".0", "")
-
-
 def whole(x: float) -> str:
     """A change on a whole-number meter as the player sees it: +2, -13 (never +1.5)."""
     return f"{round(x):+d}"
@@ -53,13 +51,12 @@ def whole(x: float) -> str:
 def recent_reasons(transcript: Sequence[dict], ref: str, limit: int = 3) -> list[str]:
     """The latest changes of one meter with their reasons, newest first."""
     out = []
-    for record in reversed(transcript[1:]):
-        for move in record.get("meters", []):
-            if move["meter"] != ref:
+    for record in reversed(turn_records(transcript[1:])):
+        for move in record.meters:
+            if move.meter != ref:
                 continue
-            why = "; ".join(f"{r['text']} ({signed(r['amount'])})" for r in move["reasons"] if r.get("text"))
-            where = f"Turn {record['turn']}, {record.get('session_name', '')}".rstrip(", ")
-            head = f"{where}: {signed(move['change'])} to {move['after']:.0f} ({move['band']})"
+            head = f"{wording.turn_heading(record)}: {wording.meter_change(move)}"
+            why = wording.reasons_text(move)
             out.append(f"{head}: {why}" if why else head)
         if len(out) >= limit:
             break

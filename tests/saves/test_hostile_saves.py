@@ -12,7 +12,7 @@ import threading
 import pytest
 
 from game.cli import main
-from game.saves import SAVE_VERSION, SaveError, clean_temp_files, read_save, write_atomic
+from game.saves import SAVE_VERSION, SaveError, clean_temp_files, pack_text, read_save, unpack_text, write_atomic
 from game.setup import load_match, start_match
 
 
@@ -74,7 +74,9 @@ def test_an_older_save_gets_a_clear_message(saved, capsys):
     (lambda d: d.update(transcript=[]), None),  # derived, rebuilt by replay: harmless
     (lambda d: d["state"]["base"]["data"][0].__setitem__(0, 99.5), "does not match its moves"),
     (lambda d: d["state"]["base"].update(shape=[2, 2]), "does not match its moves"),
-    (lambda d: d["scenario"].update(text=d["scenario"]["text"] + "\n# edited"), "hash"),
+    (lambda d: d["scenario"].update(zlib=pack_text(unpack_text(d["scenario"]["zlib"]) + "\n# edited")), "hash"),
+    (lambda d: d["scenario"].update(zlib=pack_text("x" * 3_000_000)), "too large"),
+    (lambda d: d["scenario"].update(zlib="!!"), "cannot be unpacked"),
     (lambda d: d["scenario"].update(id="../../etc/passwd"), "scenario.id"),
     (lambda d: d.update(side="france"), None),
     (lambda d: d.update(seed=2**70), "seed"),

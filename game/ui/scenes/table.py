@@ -19,6 +19,7 @@ from __future__ import annotations
 import pygame
 
 from game.core.game import IllegalAction
+from game.core.kinds import GROUPS, kinds_in_group
 from game.match import Match
 from game.ui.meters import MeterAnimation, MeterInfo, recent_reasons
 from game.ui.scene import Push, Replace, Scene
@@ -26,9 +27,8 @@ from game.ui.scenes.table_layout import TableLayout
 from game.ui.scenes.table_offer import ANSWER_KEYS, COMPOSE_ID, answers, open_issues, standing_offer
 from game.ui.scenes.table_parts import PortraitPair, action_card, meter_words, reply_widgets
 from game.ui.widgets import Card, Line, TextBlock, Widget
-from game.vocabulary import GROUPS
 
-FILTERS = (("All", None),) + tuple((name, kinds) for name, kinds in GROUPS)
+FILTERS = (("All", None),) + tuple((group, kinds_in_group(group)) for group in GROUPS)
 DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)}
 ANSWER_BY_KEY = {getattr(pygame, f"K_{k.lower()}"): kind for kind, k in ANSWER_KEYS.items()}
 FOCUS_KEYS = (pygame.K_TAB, pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT)
