@@ -275,3 +275,26 @@ def test_offer_and_composer_by_mouse_alone(make_app, library):
     assert d.scene.draft[first] == match.spec.position_ids[i][0]
     d.click("compose:propose")
     assert match.game.choices[-1].startswith("compose:")
+
+
+def test_a_graded_run_has_no_undo(make_app, library):
+    from game.setup import start_match
+
+    d = make_app()
+    match = start_match(library, "vienna_1961", "usa", 3, undo=False)
+    table = TableScene(d.app.ctx, match)
+    table.queue.clear()
+    d.app.show([TitleScene(d.app.ctx), table])
+    d.settle()
+    d.key(pygame.K_1, unicode="1")
+    for _ in range(20):
+        d.settle()
+        if d.name != "NoticeScene":
+            break
+        d.key(pygame.K_RETURN)
+    assert len(match.game.choices) == 1
+    assert d.scene.find("table:undo") is None
+    d.key(pygame.K_u, unicode="u")
+    assert len(match.game.choices) == 1
+    d.click("table:tab_log")
+    assert not [w for w in d.scene.all_widgets() if w.key.startswith("log:rewind:")]

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import pygame
 
-from game.core.game import IllegalAction
 from game.core.kinds import GROUPS, kinds_in_group
 from game.match import Match
 from game.ui.meters import MeterAnimation, MeterInfo, recent_reasons
 from game.ui.scene import Push, Replace, Scene
 from game.ui.scenes.table_layout import TableLayout
+from game.ui.scenes.table_time import TableTime
 from game.ui.scenes.table_offer import ANSWER_KEYS, COMPOSE_ID, answers, open_issues, standing_offer
 from game.ui.scenes.table_parts import PortraitPair, action_card, meter_words, reply_widgets
 from game.ui.widgets import Card, Line, TextBlock, Widget
@@ -35,23 +35,11 @@ FOCUS_KEYS = (pygame.K_TAB, pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_
 ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 
 
-def play_move(match: Match, action_id: str, terms: dict[str, str] | None = None) -> dict:
-    """Play through the match (it records timelines and autosaves after every move); the
-    turn record back. A match that cannot take composed terms yet has them played on its
-    game directly (see the report: game.match.Move stores terms as a row of ints)."""
-    play = getattr(match, "play", None)
-    if play is None:
-        return match.game.play(action_id, terms) if terms else match.game.play(action_id)
-    if terms:
-        try:
-            result = play(action_id, terms)
-        except IllegalAction:
-            raise
-        except (ValueError, TypeError):
-            return match.game.play(action_id, terms)
-    else:
-        result = play(action_id)
-    return getattr(result, "record", result)
+def play_move(match: Match, action_id: str, terms: dict[str, str] | None = None):
+    """Play through the match (it records the move on its timeline and autosaves after
+    every move); the turn record back."""
+    result = match.play(action_id, terms) if terms else match.play(action_id)
+    return result.record
 
 
 def is_move_widget(key: str) -> bool:
@@ -62,7 +50,7 @@ def is_move_widget(key: str) -> bool:
     )
 
 
-class TableScene(TableLayout, Scene):
+class TableScene(TableLayout, TableTime, Scene):
     title = "The table"
 
     def __init__(self, ctx, match: Match):
@@ -310,47 +298,6 @@ class TableScene(TableLayout, Scene):
         terms = self.draft_terms()
         if terms and any(a.id == COMPOSE_ID for a in self.game.legal_actions()):
             self.play(COMPOSE_ID, terms)
-
-    # ----------------------------------------------------------------- undo (game.match, when it has it)
-    def can_undo(self) -> bool:
-        return bool(getattr(self.match, "can_undo", False))  # after the end too: "what if I had..."
-
-    def can_rewind(self) -> bool:
-        return bool(getattr(self.match, "undo_allowed", False)) and callable(getattr(self.match, "rewind", None))
-
-    def undo(self) -> None:
-        if self.can_undo() and not self.queue:
-            self._time_travel(self.match.undo)
-
-    def rewind(self, turn: int) -> None:
-        """Back to the start of `turn` (1-based, as the log numbers turns)."""
-        if self.can_rewind() and not self.queue:
-            self._time_travel(lambda: self.match.rewind(turn))
-
-    def _time_travel(self, go) -> None:
-        from game.ui.scenes.notice import NoticeScene
-
-        try:
-            done = go()
-        except IllegalAction as error:  # undo off for a graded run, or a move the rules cannot replay
-            self.send(Push(NoticeScene(self.ctx, "Cannot go back", str(error), button="Close")))
-            return
-        self._reset_after_rewind()
-        error = getattr(done, "save_error", None)
-        if error:
-            self.send(Push(NoticeScene(self.ctx, "Not saved", error, button="Close")))
-
-    def _reset_after_rewind(self) -> None:
-        self.game = self.match.game
-        self.anim = MeterAnimation()
-        for m in self.game.meters():
-            self.anim.set(m["meter"], m["value"])
-        self.queue.clear()
-        self.hold = 0.0
-        self.draft = {}
-        self.disarm()
-        self.scroll_state["table:log"] = -1
-        self.changed()
 
     # ----------------------------------------------------------------- input
     def set_filter(self, index: int) -> None:
