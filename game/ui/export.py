@@ -23,7 +23,8 @@ def exports_dir() -> Path:
 
 def export_path(match: Match, suffix: str) -> Path:
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    base = f"{match.scenario.id}-{match.side}-turn{match.game.turn}-{stamp}"
+    moves = match.game.turn
+    base = f"{match.scenario.id}-{match.side}-{moves}-move{'s' if moves != 1 else ''}-{stamp}"
     path = exports_dir() / f"{base}{suffix}"
     n = 2
     while path.exists():  # never over an earlier export
