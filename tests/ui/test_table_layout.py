@@ -216,9 +216,7 @@ def test_composing_an_offer_by_keyboard(make_app, library):
     assert any("Your red line:" in t for t in d.texts()), "no red line is marked"
     assert not d.widget("compose:propose").enabled  # nothing chosen yet
     first = spec.issue_ids[0]
-    choice = d.widget(f"compose:{first}")
-    d.scene.focus(choice)
-    d.scene.armed = True
+    assert d.scene.focused.key == f"compose:{first}"  # O puts the focus on the first open issue
     d.key(pygame.K_RIGHT)
     assert d.scene.draft[first] == spec.position_ids[0][0]
     assert d.widget("compose:propose").enabled

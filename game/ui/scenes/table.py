@@ -372,8 +372,19 @@ class TableScene(TableLayout, TableTime, Scene):
                     self.open_briefing()
                 else:
                     self.set_narrow_tab(tab) if self.narrow else self.set_side_tab(tab)
+                    if tab == "offer":
+                        self._focus_first_issue()
                 return True
         return False
+
+    def _focus_first_issue(self) -> None:
+        """O: the composer's first open issue takes the focus, ready for Left/Right."""
+        first = next(iter(open_issues(self.game)), None)
+        if first is not None:
+            self._focus_key = f"compose:{first['issue']}"
+            self.focused = None
+            self.armed = True
+            self.ctx.keyboard_mode = True
 
     def on_escape(self) -> None:
         self.open_pause()
