@@ -1,0 +1,177 @@
+"""One game as a document to hand in: header, every move with the terms exchanged, the
+ending and the debrief (beliefs, the frontier, concepts). Plain data (dicts, lists,
+strings, numbers); the templates in `game.report.render` only lay it out.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+
+import numpy as np
+
+from game.core.kinds import PLAYER_KIND, REPLY_KIND
+from game.report import concepts, frontier
+from game.report.replay import replay
+
+
+def scenario_version(match) -> str:
+    """The scenario's content hash: the save's own when it records one, else the hash of
+    the scenario as loaded now (12 hex digits of SHA-256 over its canonical JSON)."""
+    for name in ("scenario_hash", "scenario_version", "content_hash"):
+        value = getattr(match, name, None)
+        if isinstance(value, str) and value:
+            return value[:12]
+    text = json.dumps(match.scenario.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def terms_in_agenda_order(spec, terms: dict | np.ndarray | None) -> list[dict]:
+    """[{issue, position}] in the scenario's agenda order, issue names as the scenario says.
+    `terms` is a record's {issue_id: label} or a positions array."""
+    if terms is None:
+        return []
+    out = []
+    for i, iid in enumerate(spec.issue_ids):
+        if isinstance(terms, dict):
+            if iid in terms:
+                out.append({"issue": spec.issue_names[i], "position": terms[iid]})
+        elif int(terms[i]) >= 0:
+            out.append({"issue": spec.issue_names[i], "position": spec.position_labels[i][int(terms[i])]})
+    return out
+
+
+def _move(spec, record: dict, trace, session_names: dict) -> dict:
+    a, r = record["action"], record["reply"]
+    kind = PLAYER_KIND.get(a["kind"])
+    move = {
+        "turn": record["turn"],
+        "session": session_names.get(record["session"], record["session"]),
+        "kind": kind.tag if kind else a["kind"],
+        "label": a["label"],
+        "says": a.get("says") or "",
+        "you_offered": terms_in_agenda_order(spec, trace.terms) if trace is not None else [],
+        "speaker": r["speaker"],
+        "reply_kind": r["kind"],
+        "reply_verb": REPLY_KIND[r["kind"]].verb if r["kind"] in REPLY_KIND else r["kind"],
+        "reply_text": r["text"].strip(),
+        "their_offer": terms_in_agenda_order(spec, r.get("offer")),
+        "agreed": terms_in_agenda_order(spec, record.get("agreed")),
+        "probe": None,
+        "ally": record.get("ally"),
+        "meters": [{"name": m["name"], "party": m["party"], "change": m["change"], "after": m["after"], "band": m["band"],
+                    "reasons": [f"{x['text']} ({x['amount']:+g})" for x in m["reasons"]]} for m in record.get("meters", [])],
+        "events": record.get("events", []),
+    }
+    if record.get("probe"):
+        p = record["probe"]
+        name = spec.issue_names[spec.issue_ids.index(p["issue"])] if p["issue"] in spec.issue_ids else p["issue"]
+        move["probe"] = {"issue": name, "importance": p["importance"], "note": p.get("note", "")}
+    return move
+
+
+def resolve_by_session(spec, history: np.ndarray) -> list[dict]:
+    """How the counterpart read your resolve at the start and at the end of each session
+    played (the resolve meter is its reading of you)."""
+    k = spec.meter_index("counterpart.resolve")
+    if k < 0 or history.size == 0:
+        return []
+    meter = spec.meters[k]
+    out = [{"when": "At the start", "value": float(history[0, k]), "band": meter.band(float(history[0, k]))}]
+    turn = 0
+    for s in spec.sessions:
+        if turn >= history.shape[0] - 1:
+            break
+        turn = min(turn + s.turns, history.shape[0] - 1)
+        v = float(history[turn, k])
+        out.append({"when": f"After {s.name}", "value": v, "band": meter.band(v)})
+    return out
+
+
+def priority_beliefs(match) -> list[dict]:
+    """The counterpart's model of your priorities, if the save carries one (a state array
+    of believed weights per issue); empty otherwise."""
+    st, spec = match.game.state, match.spec
+    for name in ("believed_weights", "belief_weights", "opponent_model"):
+        arr = getattr(st, name, None)
+        if isinstance(arr, np.ndarray) and arr.shape[-1] == spec.n_issues:
+            row = arr.reshape(-1, spec.n_issues)[0]
+            return [{"issue": spec.issue_names[i], "believed": float(row[i]), "true": float(spec.player_weights[i])}
+                    for i in range(spec.n_issues)]
+    return []
+
+
+def build_document(match, student: str = "", date: str | None = None) -> dict:
+    """Everything a transcript shows, in words and numbers."""
+    game, spec, sc = match.game, match.spec, match.scenario
+    side = match.side_model()
+    state = game.state
+    trace = replay(spec, match.seed, int(state.game_index[0]), list(game.choices), state.agreed[0])
+    traces = {t.turn: t for t in trace.turns} if trace.faithful else {}
+    sessions = {s.id: s.name for s in spec.sessions}
+    moves = [_move(spec, rec, traces.get(rec["turn"]), sessions) for rec in game.transcript[1:]]
+    history = game.meter_history()
+    front = frontier.compute_frontier(spec)
+    agreed = state.agreed[0]
+    stand = frontier.standing(front, spec, agreed)
+    end = game.ending()
+    rating = end["rating"] if end else None
+    found = concepts.find_concepts(spec, game.transcript, trace.turns if trace.faithful else None)
+    opening = game.transcript[0] if game.transcript else {"reply": {"speaker": spec.ai_leader, "text": ""}, "events": []}
+    return {
+        "student": student,
+        "date": date or _dt.date.today().isoformat(),
+        "scenario": {"id": spec.scenario_id, "title": sc.title, "place": sc.place, "dates": sc.dates,
+                     "version": scenario_version(match)},
+        "seed": match.seed,
+        "difficulty": getattr(match, "difficulty", None) or None,
+        "you": {"leader": side.leader, "side": side.name},
+        "counterpart": {"leader": spec.ai_leader, "personality": spec.counterpart.name,
+                        "family": spec.counterpart.family},
+        "opening": {"speaker": opening["reply"]["speaker"], "text": opening["reply"]["text"].strip(),
+                    "events": opening.get("events", [])},
+        "moves": moves,
+        "over": game.over,
+        "ending": None if end is None else {
+            "title": end["title"], "rating": rating, "epilogue": end["epilogue"],
+            "breakdown": end["breakdown"], "walked_out": end["walked_out"],
+            "communique": [{"issue": i.name, "position": end["agreements"].get(i.id, "no agreement")} for i in sc.issues],
+        },
+        "meters": {"names": [m.name for m in spec.meters], "parties": [m.party for m in spec.meters],
+                   "history": history.round(1).tolist(),
+                   "session_starts": _session_starts(spec, history.shape[0] - 1)},
+        "final_meters": game.meters(),
+        "beliefs": {"resolve": resolve_by_session(spec, history), "priorities": priority_beliefs(match)},
+        "frontier": {
+            "points": front.points(),
+            "deal": {"you": stand.you, "them": stand.them},
+            "left_on_table": stand.left_on_table,
+            "gain_you": stand.gain_you,
+            "gain_them": stand.gain_them,
+            "best_joint": stand.best_joint,
+            "efficient": stand.efficient,
+            "better_deal": terms_in_agenda_order(spec, np.array(stand.better_deal)),
+        },
+        "concepts": [{"concept": f.concept, "title": f.title, "turns": sorted(set(f.turns)), "lines": f.lines}
+                     for f in found],
+        "replay_faithful": trace.faithful,
+        "debrief": {
+            "summary": sc.debrief.summary,
+            "sessions": [{"name": s.name, "when": s.when, "history": s.history,
+                          "you": [m["label"] for m in moves if m["session"] == s.name]} for s in sc.sessions],
+            "quotations": [{"text": q.text, "speaker": q.speaker, "source": q.source} for q in sc.debrief.quotations],
+            "sources": [", ".join(x for x in (s.title, s.author, s.date) if x) for s in sc.debrief.sources],
+            "discussion": list(sc.learning_objectives),
+        },
+    }
+
+
+def _session_starts(spec, turns_played: int) -> list[dict]:
+    out, turn = [], 0
+    for s in spec.sessions:
+        if turn > turns_played:
+            break
+        out.append({"turn": turn, "name": s.name})
+        turn += s.turns
+    return out

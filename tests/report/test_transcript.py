@@ -1,0 +1,114 @@
+"""Documents to hand in: what they must say, in every format, and that file text is shown,
+never interpreted."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.core.kinds import AI_KINDS
+from game.report import export
+from game.report.document import build_document
+from game.report.render import render
+from tests.report.helpers import play_script
+
+
+@pytest.fixture(scope="module")
+def match(library):
+    return play_script(library)
+
+
+@pytest.fixture(scope="module")
+def doc(match):
+    return build_document(match, "Ann Example", "2026-05-01")
+
+
+def test_header_says_who_what_when(doc, match):
+    for fmt in ("text", "md", "html"):
+        out = render(doc, fmt)
+        for needle in ("Ann Example", "2026-05-01", "Vienna, 1961", doc["scenario"]["version"], "Seed",
+                       match.game.ending()["title"], match.game.ending()["rating"]):
+            assert needle in out, (fmt, needle)
+    assert re.fullmatch(r"[0-9a-f]{12}", doc["scenario"]["version"])
+
+
+def test_every_move_with_terms_in_agenda_order_and_no_internal_ids(doc, match):
+    spec = match.spec
+    assert [m["turn"] for m in doc["moves"]] == list(range(1, len(match.game.choices) + 1))
+    for m in doc["moves"]:
+        for key in ("you_offered", "their_offer", "agreed"):
+            names = [t["issue"] for t in m[key]]
+            assert names == [n for n in spec.issue_names if n in names]  # agenda order
+    # the grand bargain (turn 6) offered all four issues, in the scenario's order
+    assert [t["issue"] for t in doc["moves"][5]["you_offered"]] == list(spec.issue_names)
+    text = render(doc, "text")
+    for kind in AI_KINDS:
+        assert f"-> {kind}" not in text
+    for iid in spec.issue_ids:
+        assert f"{iid}:" not in text  # issues are named, never shown by id
+
+
+def test_concepts_name_the_turns_they_happened(doc):
+    c = {x["concept"]: x for x in doc["concepts"]}
+    assert c["probing"]["turns"] == [1]  # probe_berlin
+    assert 3 in c["batna"]["turns"]  # warn_berlin
+    assert {2, 4, 6} <= set(c["packages"]["turns"])  # hard line, package, grand bargain
+    assert c["anchoring"]["turns"][0] == 2
+    assert "100 %" in c["anchoring"]["lines"][-1]  # the hard line is your ideal
+
+
+def test_beliefs_follow_the_resolve_meter(doc, match):
+    k = match.spec.meter_index("counterpart.resolve")
+    hist = match.game.meter_history()
+    assert doc["beliefs"]["resolve"][0]["value"] == pytest.approx(hist[0, k])
+    assert doc["beliefs"]["resolve"][1]["value"] == pytest.approx(hist[match.spec.sessions[0].turns, k])
+
+
+def test_html_is_self_contained_with_print_css_and_charts(doc):
+    html = render(doc, "html")
+    assert "@media print" in html and html.count("<svg") == 2
+    assert not re.search(r"""(src|href)=["']?(https?:|//)""", html)  # nothing fetched from outside
+    assert "<link" not in html and "<script" not in html
+
+
+def test_text_from_files_is_shown_never_interpreted(library, tmp_path, personalities):
+    src = (Path(library.scenarios["vienna_1961"][0])).read_text(encoding="utf-8")
+    evil = src.replace('title: "Vienna, 1961: Kennedy and Khrushchev"',
+                       'title: "Vienna <script>alert(1)</script> \\x1b]0;pwned\\x07 1961"')
+    path = tmp_path / "evil.yaml"
+    path.write_text(evil, encoding="utf-8")
+    from game.match import new_match
+
+    m = new_match(library, str(path), "usa", 1)
+    m.game.play("probe_berlin")
+    html = export(m, tmp_path / "t.html").read_text(encoding="utf-8")
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    md = export(m, tmp_path / "t.md").read_text(encoding="utf-8")
+    assert "<script>" not in md and "\x1b" not in md and "\\x1b" in md
+    txt = export(m, tmp_path / "t.txt").read_text(encoding="utf-8")
+    assert "\x1b" not in txt and "\\x1b]0;pwned" in txt
+    assert "in progress" in txt
+
+
+def test_cli_formats_and_student(match, tmp_path, capsys):
+    save = match.save(tmp_path / "s.json")
+    assert main(["transcript", str(save), "--format", "md", "--student", "Bo"]) == 0
+    assert capsys.readouterr().out.startswith("# Vienna, 1961")
+    out = tmp_path / "t.html"
+    assert main(["transcript", str(save), "--out", str(out), "--student", "Bo"]) == 0
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert main(["transcript", str(tmp_path / "missing.json")]) == 2
+
+
+def test_a_failed_export_leaves_the_old_file(match, tmp_path, monkeypatch):
+    target = tmp_path / "t.html"
+    target.write_text("old", encoding="utf-8")
+    import game.report.render as r
+
+    monkeypatch.setattr(r, "html", lambda d: (_ for _ in ()).throw(RuntimeError("boom")))
+    with pytest.raises(RuntimeError):
+        export(match, target)
+    assert target.read_text(encoding="utf-8") == "old"
