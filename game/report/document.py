@@ -151,6 +151,8 @@ def build_document(match, student: str = "", date: str | None = None) -> dict:
             "gain_them": stand.gain_them,
             "best_joint": stand.best_joint,
             "efficient": stand.efficient,
+            "crossed_yours": [spec.issue_names[i] for i in stand.crossed_yours],
+            "crossed_theirs": [spec.issue_names[i] for i in stand.crossed_theirs],
             "better_deal": terms_in_agenda_order(spec, np.array(stand.better_deal)),
         },
         "concepts": [{"concept": f.concept, "title": f.title, "turns": sorted(set(f.turns)), "lines": f.lines}

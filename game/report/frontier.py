@@ -92,6 +92,8 @@ class Standing:
     gain_you: float  # what that deal adds for you
     gain_them: float  # ... and for them
     better_deal: tuple[int, ...]  # its positions
+    crossed_yours: tuple[int, ...] = ()  # issues where the agreement crosses your red lines
+    crossed_theirs: tuple[int, ...] = ()  # ... and theirs
 
     @property
     def left_on_table(self) -> float:
@@ -107,10 +109,15 @@ def standing(frontier: Frontier, spec, agreed: np.ndarray) -> Standing:
     both sides, i.e. the joint value both sides left on the table."""
     you = float(deal_worth(spec.player_values, spec.player_weights, agreed))
     them = float(deal_worth(spec.ai_values, spec.ai_weights, agreed))
+    idx = np.clip(agreed, 0, None)
+    rows = np.arange(spec.n_issues)
+    yours = tuple(int(i) for i in rows[(agreed >= 0) & spec.player_red[rows, idx]])
+    theirs = tuple(int(i) for i in rows[(agreed >= 0) & spec.ai_red[rows, idx]])
     joint = frontier.you + frontier.them
     better = (frontier.you >= you - 1e-9) & (frontier.them >= them - 1e-9)
     if not better.any():
-        return Standing(you, them, float(joint.max()), you + them, 0.0, 0.0, tuple(int(x) for x in agreed))
+        return Standing(you, them, float(joint.max()), you + them, 0.0, 0.0, tuple(int(x) for x in agreed),
+                        yours, theirs)
     k = int(np.argmax(np.where(better, joint, -np.inf)))
     return Standing(you, them, float(joint.max()), float(joint[k]), float(frontier.you[k] - you),
-                    float(frontier.them[k] - them), tuple(int(x) for x in frontier.deals[k]))
+                    float(frontier.them[k] - them), tuple(int(x) for x in frontier.deals[k]), yours, theirs)

@@ -51,10 +51,19 @@ def frontier_text(d: dict) -> str:
     you, them = 100 * f["deal"]["you"], 100 * f["deal"]["them"]
     head = (f"Your agreement is worth {you:.0f} to you and {them:.0f} to {d['counterpart']['leader']} "
             f"(of 100 each; an open issue counts nothing).")
+    crossed = ""
+    if f["crossed_yours"] or f["crossed_theirs"]:
+        parts = ([f"your own red line on {', '.join(f['crossed_yours'])}"] if f["crossed_yours"] else []) + (
+            [f"their red line on {', '.join(f['crossed_theirs'])}"] if f["crossed_theirs"] else [])
+        crossed = (f" It crosses {' and '.join(parts)}, so it is not among the deals the frontier is drawn from "
+                   f"(those that cross no red line); the best of those was worth {100 * f['best_joint']:.0f} "
+                   "points of joint value.")
+        if f["efficient"]:
+            return head + crossed
     if f["efficient"]:
         return head + " It lies on the efficient frontier: no deal was better for both sides."
     return (head + f" Both sides left {100 * f['left_on_table']:.0f} points of joint value on the table: a deal "
-            f"existed worth {100 * f['gain_you']:+.0f} to you and {100 * f['gain_them']:+.0f} to them.")
+            f"existed worth {100 * f['gain_you']:+.0f} to you and {100 * f['gain_them']:+.0f} to them." + crossed)
 
 
 def meter_chart(d: dict) -> Markup:

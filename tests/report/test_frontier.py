@@ -68,3 +68,18 @@ def test_real_frontier_dominates_every_deal(library, personalities):
     for a in eff:  # and no efficient deal is strictly beaten by any deal
         beats = (f.you >= f.you[a]) & (f.them >= f.them[a]) & ((f.you > f.you[a]) | (f.them > f.them[a]))
         assert not beats.any()
+
+
+def test_an_agreement_across_a_red_line_is_named_not_called_efficient():
+    from game.report.render import frontier_text
+
+    spec = _tiny()
+    f = compute_frontier(spec)
+    s = standing(f, spec, np.array([1, 1]))  # their ideal: crosses your red line on issue 1
+    assert s.crossed_yours == (1,) and s.crossed_theirs == ()
+    d = {"counterpart": {"leader": "K"}, "frontier": {
+        "deal": {"you": s.you, "them": s.them}, "efficient": s.efficient, "left_on_table": s.left_on_table,
+        "gain_you": s.gain_you, "gain_them": s.gain_them, "best_joint": s.best_joint,
+        "crossed_yours": ["Cuba"], "crossed_theirs": []}}
+    text = frontier_text(d)
+    assert "red line on Cuba" in text and "efficient frontier" not in text
