@@ -332,8 +332,8 @@ def cmd_class(args) -> int:
         out, broken = write_class_report(_library(), args.report_dir, args.saves)
     except ClassError as e:
         raise UsageError(str(e)) from None
-    for path, why in broken:
-        print(f"summit: skipped {path}: {why}", file=sys.stderr)
+    for _path, why in broken:
+        print(f"summit: skipped a broken save: {why}", file=sys.stderr)
     print(f"Class report written to {out}")
     return 0
 

@@ -29,7 +29,8 @@ THEIR_PRESSURE = {"threat": "a threat", "ultimatum": "a deadline", "walk_out": "
 class Finding:
     concept: str
     title: str
-    turns: list[int] = field(default_factory=list)
+    turns: list[int] = field(default_factory=list)  # every turn where it happened (either side)
+    yours: list[int] = field(default_factory=list)  # turns where you did it
     lines: list[str] = field(default_factory=list)
 
 
@@ -71,6 +72,7 @@ def _anchoring(spec, turns, terms_by_turn, f: Finding) -> None:
     if yours is not None:
         share = _share(spec, terms_by_turn[yours["turn"]])
         f.turns.append(yours["turn"])
+        f.yours.append(yours["turn"])
         how = "an ambitious anchor" if share >= 0.8 else ("a moderate opening" if share >= 0.5 else "a modest opening")
         f.lines.append(f"Your first offer (turn {yours['turn']}, {yours['action']['label']}) was worth "
                        f"{_pct(share)} of your ideal on the issues it covered: {how}.")
@@ -89,6 +91,7 @@ def _concessions(spec, turns, positions, f: Finding) -> None:
         f.lines.append("You never gave ground on your standing position.")
     else:
         f.turns += [t for t, _ in steps]
+        f.yours += [t for t, _ in steps]
         sizes = [s for _, s in steps]
         listed = ", ".join(f"turn {t} ({100 * s:.0f} points)" for t, s in steps)
         if len(sizes) == 1:
@@ -111,6 +114,7 @@ def _packages(spec, turns, terms_by_turn, f: Finding) -> None:
         if terms is not None and (terms >= 0).sum() >= 2:
             names = [spec.issue_names[i] for i in range(spec.n_issues) if terms[i] >= 0]
             f.turns.append(r["turn"])
+            f.yours.append(r["turn"])
             f.lines.append(f"Turn {r['turn']}: you linked {', '.join(names)} in one offer.")
     for r in turns:
         if r["reply"]["kind"] == "package":
@@ -126,6 +130,7 @@ def _probing(spec, turns, f: Finding) -> None:
             p = r["probe"]
             name = spec.issue_names[spec.issue_ids.index(p["issue"])] if p["issue"] in spec.issue_ids else p["issue"]
             f.turns.append(r["turn"])
+            f.yours.append(r["turn"])
             f.lines.append(f"Turn {r['turn']}: you asked about {name} and learned it seems {p['importance']} to them.")
     if not f.lines:
         f.lines.append("You never asked what the other side needed; every offer was made without knowing.")
@@ -136,6 +141,7 @@ def _batna(spec, turns, f: Finding) -> None:
         kind = r["action"]["kind"]
         if kind in PRESSURE_MOVES:
             f.turns.append(r["turn"])
+            f.yours.append(r["turn"])
             f.lines.append(f"Turn {r['turn']}: you signalled that you could do without a deal ({PRESSURE_MOVES[kind]}).")
         reply = r["reply"]["kind"]
         if reply in THEIR_PRESSURE:

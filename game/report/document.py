@@ -155,7 +155,8 @@ def build_document(match, student: str = "", date: str | None = None) -> dict:
             "crossed_theirs": [spec.issue_names[i] for i in stand.crossed_theirs],
             "better_deal": terms_in_agenda_order(spec, np.array(stand.better_deal)),
         },
-        "concepts": [{"concept": f.concept, "title": f.title, "turns": sorted(set(f.turns)), "lines": f.lines}
+        "concepts": [{"concept": f.concept, "title": f.title, "turns": sorted(set(f.turns)),
+                      "yours": sorted(set(f.yours)), "lines": f.lines}
                      for f in found],
         "replay_faithful": trace.faithful,
         "debrief": {
