@@ -18,7 +18,7 @@ def play_script(library, script=SCRIPT, scenario="vienna_1961", side="usa", seed
         if match.game.over:
             break
         legal = [a.id for a in match.game.legal_actions()]
-        match.game.play(choice if choice in legal else fill)
+        match.game.play(choice if choice in legal else (fill if fill in legal else legal[0]))
     while not match.game.over:
         legal = [a.id for a in match.game.legal_actions()]
         match.game.play(fill if fill in legal else legal[0])
