@@ -171,6 +171,8 @@ def compile_game(
             )
         )
 
+    actions.append(compose_action(len(issue_ids)))
+
     counterpart_pid = swaps.get("counterpart", other.personality)
     ally_pid = swaps.get("ally", me.ally.personality) if me.ally else None
     for pid in filter(None, (counterpart_pid, ally_pid)):
@@ -225,6 +227,16 @@ def compile_game(
         tuning=MappingProxyType(tuning),
         strategy=registry.create(counterpart.family),
     )
+
+
+COMPOSE_ID = "compose"
+
+
+def compose_action(n_issues: int) -> ActionSpec:
+    """Every side's own offer: a proposal with no fixed terms, composed at the table
+    (`Game.play("compose", terms)`); legal while any issue is open."""
+    return ActionSpec(id=COMPOSE_ID, kind="propose", label="Your own offer", issue=-1, terms=(-1,) * n_issues,
+                      says="Let me put our terms on the table, plainly.")
 
 
 def _mind(p: Personality) -> Mind:

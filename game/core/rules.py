@@ -46,6 +46,8 @@ def legal_mask(spec: GameSpec, st: BatchState) -> np.ndarray:
         mask[:, kinds == code] = has_offer[:, None]
     is_propose = kinds == PK["propose"]
     mask[:, is_propose] = ((terms[None, is_propose, :] >= 0) & open_[:, None, :]).any(axis=2)
+    # Your own offer (no fixed terms): open while any issue is.
+    mask[:, spec.action_open_terms] = open_.any(axis=1)[:, None]
     is_concede = kinds == PK["concede"]
     cols = issue_col[is_concede]
     mask[:, is_concede] = open_[:, cols] & (st.player_pos[:, cols] != spec.ai_best[cols][None, :])
@@ -59,8 +61,19 @@ def legal_mask(spec: GameSpec, st: BatchState) -> np.ndarray:
     return mask
 
 
-def _proposed_terms(spec: GameSpec, st: BatchState, kinds: np.ndarray, action: np.ndarray) -> np.ndarray:
-    """What each game's action puts on the table, [N, I], -1 where it says nothing."""
+def proposed_terms(spec: GameSpec, st: BatchState, action: np.ndarray, given: np.ndarray | None = None) -> np.ndarray:
+    """What each game's action puts on the table, [N, I], -1 where it says nothing.
+
+    `given` [N, I] (-1 = leave the issue out) are the player's own terms: used by a
+    composable action (your own offer, a counter) in the rows where they name any issue;
+    a counter without them splits the difference. Agreed issues are never reopened."""
+    action = np.asarray(action, dtype=np.int64)
+    kinds = np.where(action >= 0, spec.action_kinds[np.clip(action, 0, None)], -1)
+    return _proposed_terms(spec, st, kinds, action, given)
+
+
+def _proposed_terms(spec: GameSpec, st: BatchState, kinds: np.ndarray, action: np.ndarray,
+                    given: np.ndarray | None = None) -> np.ndarray:
     n, n_issues = st.n, spec.n_issues
     open_ = st.agreed < 0
     terms = np.full((n, n_issues), -1, dtype=np.int64)
@@ -82,6 +95,11 @@ def _proposed_terms(spec: GameSpec, st: BatchState, kinds: np.ndarray, action: n
         mid = np.where(crossing, mid - np.sign(gap), mid)
     terms = np.where(m[:, None] & open_ & (st.ai_offer >= 0), mid, terms)
 
+    if given is not None:
+        given = np.asarray(given, dtype=np.int64)
+        own = spec.action_composable[safe_action] & (action >= 0) & (given >= 0).any(axis=1)
+        terms = np.where(own[:, None], np.where(open_, given, -1), terms)
+
     m = kinds == PK["concede"]
     rows = np.nonzero(m)[0]
     if rows.size:
@@ -91,7 +109,10 @@ def _proposed_terms(spec: GameSpec, st: BatchState, kinds: np.ndarray, action: n
     return terms
 
 
-def step(spec: GameSpec, st: BatchState, action: np.ndarray) -> TurnOutcome:
+def step(spec: GameSpec, st: BatchState, action: np.ndarray, terms: np.ndarray | None = None) -> TurnOutcome:
+    """Play one turn in every game not over. `terms` [N, I] (position per issue, -1 to
+    leave it out) are the player's own terms for composable actions (see `proposed_terms`)."""
+    given = terms
     tun, mind = spec.tuning, spec.counterpart
     traits = mind.traits
     n = st.n
@@ -173,7 +194,7 @@ def step(spec: GameSpec, st: BatchState, action: np.ndarray) -> TurnOutcome:
     st.ai_offer[m] = -1
 
     # --- what goes on the table ------------------------------------------------------
-    terms = _proposed_terms(spec, st, kinds, action)
+    terms = _proposed_terms(spec, st, kinds, action, given)
     proposing = (terms >= 0).any(axis=1)
     values = ai_values(spec, trust)
     u_new = utility(values, terms, spec.ai_weights)

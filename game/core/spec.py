@@ -185,6 +185,16 @@ class GameSpec:
     def action_terms(self) -> np.ndarray:
         return np.array([a.terms for a in self.actions], dtype=np.int64).reshape(len(self.actions), self.n_issues)
 
+    @cached_property
+    def action_open_terms(self) -> np.ndarray:
+        """[A] bool: a proposal with no fixed terms (your own offer, composed at the table)."""
+        return (self.action_kinds == PK["propose"]) & (self.action_terms < 0).all(axis=1)
+
+    @cached_property
+    def action_composable(self) -> np.ndarray:
+        """[A] bool: actions that take the player's own terms (your own offer, a counter)."""
+        return self.action_open_terms | (self.action_kinds == PK["counter"])
+
     def action_index(self, action_id: str) -> int:
         for i, a in enumerate(self.actions):
             if a.id == action_id:
