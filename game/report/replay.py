@@ -1,6 +1,7 @@
 """A game replayed from its save's choices, keeping per turn what the transcript records
-do not: the exact terms each side put on the table, your standing position and what the
-counterpart insisted on. The rules are the core's (`rules.step`); nothing is re-derived.
+do not: the exact terms your move put on the table, your standing position and what the
+counterpart insisted on. It replays through the game's own API (`Game.play_choice`), so
+nothing of the rules is re-derived here.
 
 If the replay does not arrive where the save did (the scenario changed since), the
 result says so and the report falls back to the records alone.
@@ -12,8 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from game.core import rules
-from game.core.state import new_state
+from game.core.game import Game, IllegalAction
 from game.core.utility import aspiration
 
 
@@ -34,22 +34,26 @@ class Replay:
     faithful: bool = True  # the replay reached the saved state
 
 
+def _play(game: Game, choice: str) -> None:
+    play_choice = getattr(game, "play_choice", None)
+    if play_choice is not None:
+        play_choice(choice)
+    else:
+        game.play(choice)
+
+
 def replay(spec, seed: int, game_index: int, choices: list[str], saved_agreed: np.ndarray | None = None) -> Replay:
-    st = new_state(spec, seed, np.array([game_index]))
-    rules.open_summit(spec, st)
+    game = Game.start(spec, seed, game_index)
     out = Replay()
     for n, choice in enumerate(choices, 1):
         try:
-            index = spec.action_index(choice)
-        except KeyError:
+            _play(game, choice)
+        except (IllegalAction, KeyError, ValueError):
             out.faithful = False
             break
-        if st.over[0] or not rules.legal_mask(spec, st)[0, index]:
-            out.faithful = False
-            break
-        outcome = rules.step(spec, st, np.array([index]))
-        out.turns.append(TurnTrace(n, choice, outcome.terms[0].copy(), st.player_pos[0].copy(),
-                                   st.ai_offer[0].copy(), st.agreed[0].copy(), float(aspiration(spec, st)[0])))
+        st = game.state
+        out.turns.append(TurnTrace(n, choice, st.last_terms[0].copy(), st.player_pos[0].copy(), st.ai_offer[0].copy(),
+                                   st.agreed[0].copy(), float(aspiration(spec, st)[0])))
     if saved_agreed is not None and out.faithful:
-        out.faithful = bool(np.array_equal(st.agreed[0], np.asarray(saved_agreed)))
+        out.faithful = bool(np.array_equal(game.state.agreed[0], np.asarray(saved_agreed)))
     return out

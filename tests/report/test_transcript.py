@@ -112,3 +112,13 @@ def test_a_failed_export_leaves_the_old_file(match, tmp_path, monkeypatch):
     with pytest.raises(RuntimeError):
         export(match, target)
     assert target.read_text(encoding="utf-8") == "old"
+
+
+def test_a_composed_offer_shows_its_terms_in_agenda_order(library):
+    from game.match import new_match
+
+    m = new_match(library, "vienna_1961", "usa", 3)
+    m.game.play("compose", {"laos": "neutral_ceasefire", "berlin": "interim_arrangement"})  # given out of order
+    d = build_document(m)
+    assert [t["issue"] for t in d["moves"][0]["you_offered"]] == [m.spec.issue_names[0], m.spec.issue_names[2]]
+    assert d["replay_faithful"]
