@@ -339,7 +339,7 @@ def cmd_class(args) -> int:
 
 
 def cmd_sandbox(args) -> int:
-    from game.sim.sandbox import run_sandbox
+    from game.text.sandbox import run_sandbox
 
     return run_sandbox(args, _library)
 
