@@ -52,12 +52,19 @@ def _scores_of(spec: GameSpec, st: BatchState, action: int) -> tuple[Probe, Batc
     trial = st.copy()
     seen: dict = {}
     code = reply_module.choose_reply.__code__
+    scorer = getattr(reply_module, "score_replies", None)
+    scorer_code = getattr(scorer, "__code__", None)
 
     def watch(frame, event, arg):
-        if event == "return" and frame.f_code is code:
+        if event != "return":
+            return
+        if scorer_code is not None and frame.f_code is scorer_code and isinstance(arg, np.ndarray):
+            seen["from_scorer"] = np.array(arg)  # the core's own API, when it has one
+        elif frame.f_code is code:
             loc = frame.f_locals
-            seen.update(scores=np.array(loc["scores"]), acceptable=np.array(loc["acceptable"]),
-                        u_new=np.array(loc["u_new"]), target=np.array(loc["target"]), reply=arg[0])
+            seen.update(scores=np.array(seen.pop("from_scorer", loc.get("scores"))),
+                        acceptable=np.array(loc["acceptable"]), u_new=np.array(loc["u_new"]),
+                        target=np.array(loc["target"]), reply=arg[0])
 
     old = sys.getprofile()
     sys.setprofile(watch)
