@@ -99,7 +99,7 @@ def html_report(scenario, settings, balance, seeds: int) -> str:
     charts = []
     for s in settings:
         rows = [(p.player, [p.rates.get(k, 0.0) for k in RATINGS]) for p in s.players]
-        charts.append(svg.bar_chart(rows, list(RATINGS)))
+        charts.append(svg.bar_chart(rows, list(RATINGS), colors=[svg.RATING_COLORS[r] for r in RATINGS]))
     return template("html", "balance.html.j2").render(css=css(), scenario=scenario, settings=settings,
                                                       charts=charts, balance=balance, seeds=seeds,
                                                       ratings=RATINGS, aim=AIM_SIDE_RATIO)

@@ -80,12 +80,16 @@ def frontier_chart(frontier: Sequence[tuple[float, float]], deals: Sequence[dict
     return Markup("".join(out))
 
 
+RATING_COLORS = {"better": "#1e8449", "history": "#b7950b", "worse": "#c0392b", "breakdown": "#4a235a"}
+
+
 def bar_chart(rows: Sequence[tuple[str, Sequence[float]]], series: Sequence[str], width: int = 720,
-              bar: int = 16) -> Markup:
+              bar: int = 16, colors: Sequence[str] | None = None) -> Markup:
     """Stacked horizontal bars of shares (each row's values sum to at most 1), e.g. the
     endings per player."""
     left, right = 170, 20
     pw = width - left - right
+    colors = list(colors or PALETTE)
     height = 30 + len(rows) * (bar + 8) + 18 * ((len(series) + 2) // 3)
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" '
            f'width="{width}" height="{height}" role="img" aria-label="shares">']
@@ -97,13 +101,13 @@ def bar_chart(rows: Sequence[tuple[str, Sequence[float]]], series: Sequence[str]
             w = pw * max(0.0, float(v))
             if w > 0:
                 out.append(f'<rect x="{_f(x)}" y="{y}" width="{_f(w)}" height="{bar}" '
-                           f'fill="{PALETTE[k % len(PALETTE)]}"><title>{escape(series[k])}: {100 * v:.1f} %'
+                           f'fill="{colors[k % len(colors)]}"><title>{escape(series[k])}: {100 * v:.1f} %'
                            f'</title></rect>')
             x += w
     y0 = 20 + len(rows) * (bar + 8)
     for k, name in enumerate(series):
         x, y = left + (k % 3) * (pw // 3), y0 + 18 * (k // 3)
-        out.append(f'<rect x="{x}" y="{y}" width="10" height="10" fill="{PALETTE[k % len(PALETTE)]}"/>'
+        out.append(f'<rect x="{x}" y="{y}" width="10" height="10" fill="{colors[k % len(colors)]}"/>'
                    f'<text x="{x + 14}" y="{y + 9}" font-size="11">{escape(name)}</text>')
     out.append("</svg>")
     return Markup("".join(out))
