@@ -307,14 +307,14 @@ def _add_report_commands(sub) -> None:
 
 
 def cmd_transcript(args) -> int:
-    from game.match import resume_match
     from game.report import document_text, format_for
-    from game.saves import latest_save, read_save, write_atomic
+    from game.report.loading import load_saved_match
+    from game.saves import latest_save, write_atomic
 
     path = args.save or latest_save()
     if path is None:
         raise UsageError("no saved game yet; play one with: summit play --text")
-    match = resume_match(_library(), read_save(path), path)
+    match = load_saved_match(_library(), path)
     fmt = format_for(args.out, args.format) if args.out else (args.format or "text")
     text = document_text(match, fmt, args.student)
     if args.out:

@@ -22,14 +22,14 @@ def _slug(text: str) -> str:
 
 def load_class(library, paths: list[Path]):
     """[(path, match)] of the saves that load, [(path, why)] of those that do not."""
-    from game.match import resume_match
-    from game.saves import SaveError, read_save
+    from game.report.loading import load_saved_match, save_data
+    from game.saves import SaveError
 
     good, broken = [], []
     for path in paths:
         try:
-            data = read_save(path)
-            good.append((path, data, resume_match(library, data, path)))
+            match = load_saved_match(library, path)
+            good.append((path, save_data(path), match))
         except SaveError as e:
             broken.append((path, str(e)))  # the message is located: path:line:col
     return good, broken

@@ -17,8 +17,12 @@ from game.report.replay import replay
 
 
 def scenario_version(match) -> str:
-    """The scenario's content hash: the save's own when it records one, else the hash of
-    the scenario as loaded now (12 hex digits of SHA-256 over its canonical JSON)."""
+    """The scenario's content hash: the one the match was built from (the SHA-256 of the
+    scenario's text, which saves embed) when it has one, else the hash of the scenario as
+    loaded now (SHA-256 over its canonical JSON); 12 hex digits."""
+    source = getattr(getattr(match, "sources", None), "scenario", None)
+    if source is not None and getattr(source, "sha256", None):
+        return str(source.sha256)[:12]
     for name in ("scenario_hash", "scenario_version", "content_hash"):
         value = getattr(match, name, None)
         if isinstance(value, str) and value:
@@ -159,6 +163,9 @@ def build_document(match, student: str = "", date: str | None = None) -> dict:
                       "yours": sorted(set(f.yours)), "lines": f.lines}
                      for f in found],
         "replay_faithful": trace.faithful,
+        "notes": [str(n) for n in getattr(match, "notes", None) or []],
+        "undo_log": _undo_log(match),
+        "undo_allowed": bool(getattr(match, "undo_allowed", True)),
         "debrief": {
             "summary": sc.debrief.summary,
             "sessions": [{"name": s.name, "when": s.when, "history": s.history,
@@ -178,3 +185,13 @@ def _session_starts(spec, turns_played: int) -> list[dict]:
         out.append({"turn": turn, "name": s.name})
         turn += s.turns
     return out
+
+
+def _undo_log(match) -> list[str]:
+    """Undos, rewinds and branches in this game, worded by the match module."""
+    log = getattr(match, "log", None) or []
+    try:
+        from game.match import describe_log_entry
+    except ImportError:
+        return []
+    return [describe_log_entry(e) for e in log]

@@ -107,6 +107,8 @@ def text(d: dict, width: int = 88) -> str:
              f"played as {d['counterpart']['personality']} ({d['counterpart']['family']}).")
     end = d["ending"]
     out.para(f"Ending: {end['title']} ({end['rating']})" if end else "Ending: the summit is still in progress")
+    for note in d["notes"]:
+        out.para(f"Note: {note}")
     out.write("")
     out.para(f"{d['opening']['speaker']}: \"{d['opening']['text']}\"")
     session = None
@@ -157,6 +159,12 @@ def text(d: dict, width: int = 88) -> str:
     out.write("")
     out.write("For discussion:")
     out.bullets(d["debrief"]["discussion"])
+    if d["undo_log"] or not d["undo_allowed"]:
+        out.write("")
+        out.write("Undos, rewinds and timelines in this game:")
+        if not d["undo_allowed"]:
+            out.write("  Undo was off for this game (a graded run).")
+        out.bullets(d["undo_log"])
     return "\n".join(lines) + "\n"
 
 
