@@ -3,7 +3,6 @@ scenarios refused."""
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
@@ -46,15 +45,13 @@ def test_class_report_over_saves_with_a_broken_one(class_saves, tmp_path, capsys
     assert counts[3] == 1  # probing
 
 
-def test_student_names_from_saves_are_escaped(class_saves, tmp_path):
+def test_student_names_from_file_names_are_escaped(class_saves, tmp_path):
     folder, paths = class_saves
-    data = json.loads(paths[0].read_text(encoding="utf-8"))
-    data["student"] = "<script>alert(1)</script>"
-    evil = tmp_path / "evil.json"
-    evil.write_text(json.dumps(data), encoding="utf-8")
+    evil = tmp_path / "<img src=x onerror=alert(1)>.json"
+    evil.write_bytes(paths[0].read_bytes())
     assert main(["class", str(tmp_path / "r"), str(evil), str(paths[1])]) == 0
     page = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
-    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "<img" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
 
 
 def test_saves_of_different_scenarios_are_refused(class_saves, library, tmp_path, capsys):
