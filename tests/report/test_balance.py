@@ -80,3 +80,23 @@ def test_unknown_side_and_seed_count_are_exit_2(capsys):
     assert "no side 'gdr'" in capsys.readouterr().err
     assert main(["balance", "vienna_1961", "--seeds", "0"]) == 2
     assert main(["balance", "nowhere_1999"]) == 2
+
+
+def test_scripts_in_one_batch_score_as_one_at_a_time(library, personalities):
+    """The search plays all its scripts as one batch; each must fare exactly as it does
+    alone through i7's lenient_script."""
+    import numpy as np
+
+    from game.content.compile import compile_game
+    from game.report.balance_data import _script_rates
+    from game.sim import balance as sb
+
+    for side in ("usa", "ussr"):
+        spec = compile_game(library.scenarios["vienna_1961"][1], side, personalities, {})
+        scripts = sb.candidate_scripts(spec, 6, seed=3)
+        seeds = np.arange(10)
+        batched, ending = _script_rates(spec, scripts, seeds)
+        for k, script in enumerate(scripts):
+            alone = sb.play_player(spec, sb.lenient_script(script), seeds)
+            assert np.array_equal(alone.state.ending, ending[k])
+            assert batched[k] == sb.row_for(spec, "", alone).better
