@@ -52,6 +52,7 @@ def _move(spec, record: dict, trace, session_names: dict) -> dict:
     move = {
         "turn": record["turn"],
         "session": session_names.get(record["session"], record["session"]),
+        "session_id": record["session"],
         "kind": kind.tag if kind else a["kind"],
         "label": a["label"],
         "says": a.get("says") or "",
@@ -113,7 +114,7 @@ def build_document(match, student: str = "", date: str | None = None) -> dict:
     state = game.state
     trace = replay(spec, match.seed, int(state.game_index[0]), list(game.choices), state.agreed[0])
     traces = {t.turn: t for t in trace.turns} if trace.faithful else {}
-    sessions = {s.id: s.name for s in spec.sessions}
+    sessions = {s.id: f"{s.name} ({s.when}, {s.place})" for s in sc.sessions}
     moves = [_move(spec, rec, traces.get(rec["turn"]), sessions) for rec in game.transcript[1:]]
     history = game.meter_history()
     front = frontier.compute_frontier(spec)
@@ -169,7 +170,7 @@ def build_document(match, student: str = "", date: str | None = None) -> dict:
         "debrief": {
             "summary": sc.debrief.summary,
             "sessions": [{"name": s.name, "when": s.when, "history": s.history,
-                          "you": [m["label"] for m in moves if m["session"] == s.name]} for s in sc.sessions],
+                          "you": [m["label"] for m in moves if m["session_id"] == s.id]} for s in sc.sessions],
             "quotations": [{"text": q.text, "speaker": q.speaker, "source": q.source} for q in sc.debrief.quotations],
             "sources": [", ".join(x for x in (s.title, s.author, s.date) if x) for s in sc.debrief.sources],
             "discussion": list(sc.learning_objectives),

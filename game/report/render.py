@@ -140,7 +140,15 @@ def text(d: dict, width: int = 88) -> str:
             out.para(f"{c['issue']}: {c['position']}", indent="  ")
         out.write("")
         out.para(end["epilogue"])
-    out.rule("Debrief")
+    out.rule("Debrief: what really happened")
+    out.para(d["debrief"]["summary"])
+    out.write("")
+    out.write("Session by session, history and your path:")
+    for s in d["debrief"]["sessions"]:
+        out.para(f"{s['name']} ({s['when']})", indent="  ")
+        out.para(f"History: {s['history']}", indent="    ")
+        out.para(f"You: {'; '.join(s['you']) or 'the talks had ended'}", indent="    ")
+    out.write("")
     if d["beliefs"]["resolve"]:
         out.write(f"How {d['counterpart']['leader']} read your resolve:")
         out.bullets(f"{b['when']}: {b['value']:.0f} ({b['band']})" for b in d["beliefs"]["resolve"])
@@ -154,8 +162,14 @@ def text(d: dict, width: int = 88) -> str:
     for c in d["concepts"]:
         turns = f" (turns {', '.join(map(str, c['turns']))})" if c["turns"] else ""
         out.bullets([f"{c['title']}{turns}: {' '.join(c['lines'])}"])
+    if d["debrief"]["quotations"]:
+        out.write("")
+        out.write("In their own words:")
+        for q in d["debrief"]["quotations"]:
+            out.para(f"\"{q['text']}\" ({q['speaker']}; {q['source']})", indent="  ")
     out.write("")
-    out.para(d["debrief"]["summary"])
+    out.write("Sources:")
+    out.bullets(d["debrief"]["sources"])
     out.write("")
     out.write("For discussion:")
     out.bullets(d["debrief"]["discussion"])
