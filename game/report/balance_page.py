@@ -52,8 +52,14 @@ def side_balance(settings) -> list[dict]:
         rows = [s for s in settings if s.difficulty == difficulty and not s.vs]
         rates = {s.side: {p.player: p.rates.get("better", 0.0) for p in s.players} for s in rows}
         cons = [r.get("constructive", 0.0) for r in rates.values()]
-        ratio = (max(cons) / min(cons)) if cons and min(cons) > 0 else float("inf") if cons and max(cons) > 0 else 1.0
-        out.append({"difficulty": difficulty, "rates": rates, "ratio": ratio, "ok": ratio <= AIM_SIDE_RATIO})
+        if len(cons) < 2:  # one side measured: nothing to compare
+            ratio = None
+        elif min(cons) > 0:
+            ratio = max(cons) / min(cons)
+        else:
+            ratio = float("inf") if max(cons) > 0 else 1.0
+        out.append({"difficulty": difficulty, "rates": rates, "ratio": ratio,
+                    "ok": ratio is not None and ratio <= AIM_SIDE_RATIO})
     return out
 
 
@@ -87,6 +93,9 @@ def text_report(scenario, settings, balance, seeds: int, seconds: float) -> str:
     for b in balance:
         parts = ", ".join(f"{side}: constructive {100 * r.get('constructive', 0):.1f} %, random "
                           f"{100 * r.get('random', 0):.1f} %" for side, r in b["rates"].items())
+        if b["ratio"] is None:
+            lines.append(f"Side balance ({b['difficulty']}): {parts}; one side only, no ratio")
+            continue
         verdict = "within" if b["ok"] else "NOT within"
         lines.append(f"Side balance ({b['difficulty']}): {parts}; ratio {b['ratio']:.2f}, {verdict} "
                      f"the aim of {AIM_SIDE_RATIO}")
