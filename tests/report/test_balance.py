@@ -100,3 +100,19 @@ def test_scripts_in_one_batch_score_as_one_at_a_time(library, personalities):
             alone = sb.play_player(spec, sb.lenient_script(script), seeds)
             assert np.array_equal(alone.state.ending, ending[k])
             assert batched[k] == sb.row_for(spec, "", alone).better
+
+
+def test_side_balance_ratio_by_hand():
+    from types import SimpleNamespace as NS
+
+    from game.report.balance_page import side_balance
+
+    def setting(side, constructive, vs=None):
+        return NS(side=side, difficulty="historical", vs=vs or {},
+                  players=[NS(player="constructive", rates={"better": constructive}),
+                           NS(player="random", rates={"better": 0.01})])
+
+    both = side_balance([setting("usa", 0.4), setting("ussr", 0.2), setting("usa", 0.9, {"counterpart": "x"})])
+    assert both[0]["ratio"] == 2.0 and not both[0]["ok"]  # the swap is not a side
+    assert side_balance([setting("usa", 0.4), setting("ussr", 0.3)])[0]["ok"]
+    assert side_balance([setting("usa", 0.4)])[0]["ratio"] is None
