@@ -148,6 +148,7 @@ def compile_game(
             parts.append(("player_did", PK[c.player_did]))
         if c.breakdown is not None:
             parts.append(("breakdown",) if c.breakdown else ("not", ("breakdown",)))
+        parts.extend(judging_parts(c))
         if not parts:
             return ("true",)
         return parts[0] if len(parts) == 1 else ("all", tuple(parts))
@@ -221,12 +222,30 @@ def compile_game(
             for e in scenario.events
             if e.for_sides is None or me.id in e.for_sides
         ),
-        endings=tuple(EndingSpec(e.id, e.title, e.rating, cond(e.when), text(e.epilogue)) for e in scenario.endings),
+        endings=tuple(EndingSpec(e.id, e.title, e.rating, cond(e.when), text(e.epilogue)) for e in scenario.endings
+                      if e.for_sides is None or me.id in e.for_sides),
         counterpart=counterpart,
         ally=_mind(personalities[ally_pid]) if ally_pid else None,
         tuning=MappingProxyType(tuning),
         strategy=registry.create(counterpart.family),
     )
+
+
+DEADLINE_CODES = {"yielded": 1, "bluff_called": 2, "real": 3}
+
+
+def judging_parts(c: Condition) -> list[Cond]:
+    """The lesson's judges (game.core.judging): value brought home, red lines, the ally,
+    the deadline."""
+    parts: list[Cond] = []
+    if c.value_at_least is not None:
+        parts.append(("value_at_least", c.value_at_least))
+    for key, flag in (("red_line_crossed", c.red_line_crossed), ("ally_broke", c.ally_broke)):
+        if flag is not None:
+            parts.append((key,) if flag else ("not", (key,)))
+    if c.deadline is not None:
+        parts.append(("deadline", DEADLINE_CODES[c.deadline]))
+    return parts
 
 
 COMPOSE_ID = "compose"

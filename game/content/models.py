@@ -243,6 +243,13 @@ class Condition(Strict):
     agreements_at_least: int | None = None
     player_did: Id | None = Field(None, description="An action kind the player has taken at least once.")
     breakdown: bool | None = None
+    value_at_least: Annotated[float, Field(ge=0.0, le=1.0)] | None = Field(
+        None, description="What your side brought home is at least this share (0-1) of the best deal the "
+                          "other side could sign (your worth of your best position outside its red lines, per issue).")
+    red_line_crossed: bool | None = Field(None, description="Some agreement crosses one of your side's red lines.")
+    ally_broke: bool | None = Field(None, description="Your ally broke with you in public.")
+    deadline: Literal["yielded", "bluff_called", "real"] | None = Field(
+        None, description="How the counterpart's deadline went.")
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -281,6 +288,9 @@ class Ending(Strict):
     id: Id
     title: Text
     rating: Rating
+    for_sides: list[Id] | None = Field(
+        None, description="Only when you lead one of these sides (default: either side)."
+    )
     when: Condition
     epilogue: SideText
 

@@ -6,12 +6,14 @@ A compiled condition is a nested tuple (see `game.content.compile`):
   ("session", s)  ("session_at_least", s)        the session the next turn belongs to
   ("agreed", issue, position)  ("agreed_any", issue)  ("none_agreed",)
   ("agreements_at_least", n)  ("player_did", kind code)  ("breakdown",)
+  and the lesson's judges in game.core.judging (value brought home, red line crossed...)
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from game.core.judging import OPERATORS as JUDGING
 from game.core.spec import Cond, GameSpec
 from game.core.state import BatchState
 
@@ -63,4 +65,6 @@ def holds(spec: GameSpec, st: BatchState, cond: Cond) -> np.ndarray:
         return st.kind_count[:, cond[1]] > 0
     if op == "breakdown":
         return st.breakdown.copy()
+    if op in JUDGING:
+        return JUDGING[op](spec, st, *cond[1:])
     raise ValueError(f"unknown condition {op!r}")

@@ -26,6 +26,12 @@ CAUSES = (
     "ally_watches",
     "weakness",
     "repeat",
+    "deadline",
+    "yielded",
+    "leak",
+    "ally_break",
+    "divided",
+    "bluff",
 )
 C = {name: code for code, name in enumerate(CAUSES)}
 
@@ -86,6 +92,18 @@ def cause_text(cause: str, amount: float, *, action: str, counterpart: str, ally
         return f"{ally or 'your ally'} doubts your resolve"
     if cause == "repeat":
         return "you repeated last turn's offer word for word"
+    if cause == "deadline":
+        return f"{counterpart}'s deadline passed, and it was no bluff"
+    if cause == "bluff":
+        return f"you called {counterpart}'s bluff"
+    if cause == "yielded":
+        return f"you gave way under {counterpart}'s deadline"
+    if cause == "leak":
+        return f"{ally or 'your ally'} leaked your consultations"
+    if cause == "ally_break":
+        return f"{ally or 'your ally'} broke with you in public"
+    if cause == "divided":
+        return f"{counterpart} sees you divided from {ally or 'your ally'}"
     if cause == "zeal":
         return f"{counterpart}'s convictions"
     return cause

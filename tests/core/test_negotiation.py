@@ -13,8 +13,10 @@ from tests.core.tiny import tiny_spec
 
 
 def state_at(spec, turn: int):
+    """After `turn` turns of substance (the time curve runs on those, not on recesses)."""
     st = new_state(spec, 1)
     st.turn[:] = turn
+    st.engaged[:] = turn
     return st
 
 
@@ -53,15 +55,16 @@ def test_hardliner_hardens_when_warned():
 
 
 def test_reciprocator_returns_a_concession():
-    # Conceding trade one step gives the counterpart 0.8 (weight) * 0.7 (value) = 0.56 of
-    # utility; a reciprocator lowers its aspiration by 0.3 * 0.56 = 0.168 in return. The
+    # Conceding trade one step makes your standing position worth 0.8 (weight) * 0.7
+    # (value) = 0.56 to the counterpart; only what lies above its walk-away value (0.4) is a
+    # gift, 0.16, and a reciprocator lowers its aspiration by 0.3 * 0.16 = 0.048. The
     # concession also drops your resolve to 50 - 12 = 38, below the weak line of 40, so a
     # proud-ish counterpart (pride 0.5) presses 0.04 * 0.5 * (2 / 40) = 0.001 harder.
     spec = tiny_spec("reciprocator")
     st = new_state(spec, 1)
     out = step(spec, st, "concede_trade")
     shift_from_reply = -0.05 if out.reply[0] == AK["concession"] else 0.0
-    assert st.aspiration_shift[0] == pytest.approx(-0.168 + 0.001 + shift_from_reply)
+    assert st.aspiration_shift[0] == pytest.approx(-0.048 + 0.001 + shift_from_reply)
 
 
 def test_conceder_softens_with_reassurance_but_hardliner_does_not():
