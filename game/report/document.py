@@ -94,17 +94,24 @@ def resolve_by_session(spec, history: np.ndarray) -> list[dict]:
     return out
 
 
-def priority_beliefs(match) -> list[dict]:
-    """The counterpart's model of your priorities, if the save carries one (a state array
-    of believed weights per issue); empty otherwise."""
-    st, spec = match.game.state, match.spec
-    for name in ("believed_weights", "belief_weights", "opponent_model"):
-        arr = getattr(st, name, None)
-        if isinstance(arr, np.ndarray) and arr.shape[-1] == spec.n_issues:
-            row = arr.reshape(-1, spec.n_issues)[0]
-            return [{"issue": spec.issue_names[i], "believed": float(row[i]), "true": float(spec.player_weights[i])}
-                    for i in range(spec.n_issues)]
-    return []
+def priority_beliefs(spec, trace) -> dict:
+    """The counterpart's model of your priorities (weights per issue) at the start and after
+    each session played, beside your true weights; empty when the core keeps no model."""
+    if trace.start_believed is None or not trace.faithful:
+        return {}
+    columns = [("At the start", trace.start_believed)]
+    turn = 0
+    for s in spec.sessions:
+        turn += s.turns
+        at = [t for t in trace.turns if t.turn <= turn]
+        if not at or at[-1].believed is None:
+            break
+        columns.append((f"After {s.name}", at[-1].believed))
+        if turn >= len(trace.turns):
+            break
+    return {"when": [c[0] for c in columns],
+            "issues": [{"issue": spec.issue_names[i], "true": float(spec.player_weights[i]),
+                        "believed": [float(c[1][i]) for c in columns]} for i in range(spec.n_issues)]}
 
 
 def build_document(match, student: str = "", date: str | None = None) -> dict:
@@ -147,7 +154,7 @@ def build_document(match, student: str = "", date: str | None = None) -> dict:
                    "history": history.round(1).tolist(),
                    "session_starts": _session_starts(spec, history.shape[0] - 1)},
         "final_meters": game.meters(),
-        "beliefs": {"resolve": resolve_by_session(spec, history), "priorities": priority_beliefs(match)},
+        "beliefs": {"resolve": resolve_by_session(spec, history), "priorities": priority_beliefs(spec, trace)},
         "frontier": {
             "points": front.points(),
             "deal": {"you": stand.you, "them": stand.them},

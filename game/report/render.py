@@ -152,9 +152,10 @@ def text(d: dict, width: int = 88) -> str:
     if d["beliefs"]["resolve"]:
         out.write(f"How {d['counterpart']['leader']} read your resolve:")
         out.bullets(f"{b['when']}: {b['value']:.0f} ({b['band']})" for b in d["beliefs"]["resolve"])
-    for p in d["beliefs"]["priorities"]:
-        out.para(f"It believed you valued {p['issue']} at {100 * p['believed']:.0f} % (truly {100 * p['true']:.0f} %).",
-                 indent="  ")
+    if d["beliefs"]["priorities"]:
+        out.write("How it modelled your priorities (at the start, then after each session; truly):")
+        out.bullets(f"{p['issue']}: " + " -> ".join(f"{100 * b:.0f} %" for b in p["believed"])
+                    + f" (truly {100 * p['true']:.0f} %)" for p in d["beliefs"]["priorities"]["issues"])
     out.write("")
     out.para(frontier_text(d))
     out.write("")

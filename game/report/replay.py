@@ -16,6 +16,18 @@ import numpy as np
 from game.core.game import Game, IllegalAction
 from game.core.utility import aspiration
 
+try:  # the counterpart's model of you (issue 7); older cores have none
+    from game.core.opponent import believed as _believed
+except ImportError:  # pragma: no cover - depends on the core's version
+    _believed = None
+
+
+def believed_weights(spec, st) -> np.ndarray | None:
+    """[I] the weights the counterpart believes you give the issues, or None."""
+    if _believed is None:
+        return None
+    return np.asarray(_believed(spec, st)[0])[0].copy()
+
 
 @dataclass
 class TurnTrace:
@@ -26,12 +38,14 @@ class TurnTrace:
     their_offer: np.ndarray  # [I] their standing offer after the reply
     agreed: np.ndarray  # [I] agreements so far
     insisted: float  # the utility the counterpart insists on after the turn (its aspiration)
+    believed: np.ndarray | None = None  # [I] its model of your priorities after the turn, if it has one
 
 
 @dataclass
 class Replay:
     turns: list[TurnTrace] = field(default_factory=list)
     faithful: bool = True  # the replay reached the saved state
+    start_believed: np.ndarray | None = None  # its model of your priorities before the first move
 
 
 def _play(game: Game, choice: str) -> None:
@@ -44,7 +58,7 @@ def _play(game: Game, choice: str) -> None:
 
 def replay(spec, seed: int, game_index: int, choices: list[str], saved_agreed: np.ndarray | None = None) -> Replay:
     game = Game.start(spec, seed, game_index)
-    out = Replay()
+    out = Replay(start_believed=believed_weights(spec, game.state))
     for n, choice in enumerate(choices, 1):
         try:
             _play(game, choice)
@@ -53,7 +67,7 @@ def replay(spec, seed: int, game_index: int, choices: list[str], saved_agreed: n
             break
         st = game.state
         out.turns.append(TurnTrace(n, choice, st.last_terms[0].copy(), st.player_pos[0].copy(), st.ai_offer[0].copy(),
-                                   st.agreed[0].copy(), float(aspiration(spec, st)[0])))
+                                   st.agreed[0].copy(), float(aspiration(spec, st)[0]), believed_weights(spec, st)))
     if saved_agreed is not None and out.faithful:
         out.faithful = bool(np.array_equal(game.state.agreed[0], np.asarray(saved_agreed)))
     return out

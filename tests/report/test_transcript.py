@@ -42,8 +42,8 @@ def test_every_move_with_terms_in_agenda_order_and_no_internal_ids(doc, match):
         for key in ("you_offered", "their_offer", "agreed"):
             names = [t["issue"] for t in m[key]]
             assert names == [n for n in spec.issue_names if n in names]  # agenda order
-    # the grand bargain (turn 6) offered all four issues, in the scenario's order
-    assert [t["issue"] for t in doc["moves"][5]["you_offered"]] == list(spec.issue_names)
+    # the hard line (turn 2, nothing agreed yet) offered all four issues, in the scenario's order
+    assert [t["issue"] for t in doc["moves"][1]["you_offered"]] == list(spec.issue_names)
     text = render(doc, "text")
     for kind in AI_KINDS:
         assert f"-> {kind}" not in text
@@ -122,3 +122,15 @@ def test_a_composed_offer_shows_its_terms_in_agenda_order(library):
     d = build_document(m)
     assert [t["issue"] for t in d["moves"][0]["you_offered"]] == [m.spec.issue_names[0], m.spec.issue_names[2]]
     assert d["replay_faithful"]
+
+
+def test_the_counterparts_model_of_your_priorities_over_time(doc, match):
+    opponent = pytest.importorskip("game.core.opponent")
+    pri = doc["beliefs"]["priorities"]
+    assert pri["when"][0] == "At the start"
+    final = opponent.believed(match.spec, match.game.state)[0][0]
+    for i, p in enumerate(pri["issues"]):
+        assert p["issue"] == match.spec.issue_names[i]
+        assert p["true"] == pytest.approx(match.spec.player_weights[i])
+        assert p["believed"][-1] == pytest.approx(final[i])  # the game ended in the last column's session
+    assert sum(p["believed"][0] for p in pri["issues"]) == pytest.approx(1.0)
