@@ -22,6 +22,7 @@ CONCEPT_TITLES = {
     "batna": "Signals about alternatives (BATNA)",
 }
 PRESSURE_MOVES = {"warn": "a warning", "statement": "a public statement", "walk_out": "walking out"}
+DEADLINE_CAUSES = ("bluff", "yielded", "deadline")  # how its deadline turned out (reason causes)
 THEIR_PRESSURE = {"threat": "a threat", "ultimatum": "a deadline", "walk_out": "walking out", "demand": "a demand"}
 
 
@@ -147,5 +148,10 @@ def _batna(spec, turns, f: Finding) -> None:
         if reply in THEIR_PRESSURE:
             f.turns.append(r["turn"])
             f.lines.append(f"Turn {r['turn']}: {r['reply']['speaker']} pressed with {THEIR_PRESSURE[reply]}.")
+        outcomes = {x["text"] for m in r.get("meters", []) for x in m.get("reasons", [])
+                    if x.get("cause") in DEADLINE_CAUSES}
+        for text in sorted(outcomes):  # the reasons' own wording: "you called ...'s bluff"
+            f.turns.append(r["turn"])
+            f.lines.append(f"Turn {r['turn']}: {text}.")
     if not f.lines:
         f.lines.append("Neither side signalled its alternatives to a deal.")
