@@ -18,15 +18,17 @@ class UsageError(Exception):
     pass
 
 
+# Upper bounds on counts from the command line: beyond them a run would only exhaust memory.
+MAX_GAMES = 200_000
+MAX_BATCH = 50_000
+
+
 def _parse_vs(items: list[str] | None) -> dict[str, str]:
-    out = {}
-    for item in items or []:
-        for part in item.split(","):
-            if "=" not in part:
-                raise UsageError(f"--vs takes COUNTERPART=PERSONALITY, got {part!r}")
-            key, value = (x.strip() for x in part.split("=", 1))
-            out[key] = value
-    return out
+    """`--vs` for subcommands; the resolution itself is game.setup.parse_vs (shared with
+    the window)."""
+    from game.setup import parse_vs
+
+    return parse_vs(items)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--seed", type=int, default=None, help="seed for the game's chance (default 1)")
     play.add_argument("--vs", action="append", metavar="COUNTERPART=PERSONALITY", help="swap a personality")
     play.add_argument("--resume", nargs="?", const="", metavar="SAVE", help="continue a save (default: the latest)")
+    play.add_argument("--save", metavar="NAME", help="also keep this game in the named save slot NAME")
+    play.add_argument("--no-undo", action="store_true", help="no undo or rewind (a graded run; recorded in the save)")
 
     _add_report_commands(sub)
 
@@ -128,22 +132,24 @@ def _library():
 
 
 def cmd_play(args) -> int:
+    from game.saves import clean_temp_files, slot_path
+    from game.setup import check_seed
+
+    check_seed(args.seed)
+    if args.save is not None:
+        slot_path(args.save)  # a bad name is refused before the game starts
     if not args.text:
         return _open_window(args)
-    from game.match import new_match, resume_match
-    from game.saves import latest_save, read_save
-    library = _library()
-    if args.resume is not None:
-        path = Path(args.resume) if args.resume else latest_save()
-        if path is None:
-            raise UsageError("no saved game to resume; start one with: summit play --text")
-        match = resume_match(library, read_save(path), path)
-    else:
-        match = new_match(library, args.scenario or "vienna_1961", args.side, 1 if args.seed is None else args.seed,
-                          _parse_vs(args.vs))
+    if sys.stdout is None or sys.stdin is None:
+        raise UsageError("the terminal game needs an input and an output; stdin or stdout is closed")
+    from game.setup import PlayRequest, open_match
     from game.text.play import play
 
-    return play(match)
+    clean_temp_files()
+    request = PlayRequest(args.scenario, args.side, args.seed, _parse_vs(args.vs), None, args.resume,
+                          not args.no_undo)
+    match = open_match(_library(), request)
+    return play(match, slot=args.save)
 
 
 def _open_window(args) -> int:
@@ -220,13 +226,16 @@ def cmd_schema(args) -> int:
 
 def cmd_simulate(args) -> int:
     from game.content.compile import compile_game
-    from game.match import find_scenario
+    from game.setup import check_seed, find_scenario
     from game.sim import runner
 
-    if args.games < 1:
-        raise UsageError("--games must be at least 1")
-    if args.batch is not None and args.batch < 1:
-        raise UsageError("--batch must be at least 1")
+    if not 1 <= args.games <= MAX_GAMES:
+        raise UsageError(f"--games must be from 1 to {MAX_GAMES:,}, got {args.games:,}")
+    if args.batch is not None and not 1 <= args.batch <= MAX_BATCH:
+        raise UsageError(f"--batch must be from 1 to {MAX_BATCH:,}, got {args.batch:,}")
+    check_seed(args.seed)
+    if args.batch is None:
+        args.batch = min(args.games, MAX_BATCH)  # memory grows with the batch, not the games
     library = _library()
     scenario = find_scenario(library, args.scenario)
     personalities = {pid: p for pid, (_, p) in library.personalities.items()}

@@ -25,6 +25,10 @@ from game.core.spec import (
     SessionSpec,
     Traits,
 )
+from game.core import rng
+from game.core.difficulty import DEFAULT as DEFAULT_DIFFICULTY
+from game.core.difficulty import POOL
+from game.core.difficulty import level as difficulty_level
 from game.core.tuning import DEFAULT_TUNING
 
 METER_NAMES = {"tension": "Tension", "trust": "Trust", "resolve": "Resolve", "confidence": "Confidence", "approval": "Approval"}
@@ -72,10 +76,17 @@ def compile_game(
     personalities: Mapping[str, Personality],
     vs: Mapping[str, str] | None = None,
     registry: StrategyRegistry | None = None,
+    difficulty: str = DEFAULT_DIFFICULTY,
+    seed: int | None = None,
+    game_index: int = 0,
 ) -> GameSpec:
+    """`difficulty` names a game.core.difficulty level; at a level that draws the
+    counterpart from a pool, `seed` and `game_index` choose it (without a seed, or with
+    the counterpart named in `vs`, the scenario's own plays)."""
     registry = registry or StrategyRegistry()
     me, other = _sides(scenario, side_id)
     swaps = resolve_overrides(scenario, side_id, vs or {}, personalities)
+    swaps = drawn_counterpart(other.personality, swaps, personalities, difficulty, seed, game_index)
     issue_ids = [i.id for i in scenario.issues]
     n_pos = max(len(i.positions) for i in scenario.issues)
     pos_index = {i.id: {p.id: k for k, p in enumerate(i.positions)} for i in scenario.issues}
@@ -182,6 +193,7 @@ def compile_game(
     counterpart = _mind(personalities[counterpart_pid])
     tuning = dict(DEFAULT_TUNING)
     tuning.update(scenario.tuning)
+    tuning.update(difficulty_level(difficulty).tuning)
 
     return GameSpec(
         scenario_id=scenario.id,
@@ -228,7 +240,19 @@ def compile_game(
         ally=_mind(personalities[ally_pid]) if ally_pid else None,
         tuning=MappingProxyType(tuning),
         strategy=registry.create(counterpart.family),
+        difficulty=difficulty,
     )
+
+
+def drawn_counterpart(own: str, swaps: dict[str, str], personalities: Mapping[str, Personality], difficulty: str,
+                      seed: int | None, game_index: int) -> dict[str, str]:
+    """At a level that draws the counterpart per game, pick it (counter-based draw)."""
+    lv = difficulty_level(difficulty)
+    if not lv.pool or seed is None or "counterpart" in swaps:
+        return swaps
+    pool = [own] + [pid for pid in POOL if pid in personalities and pid != own]
+    u = float(rng.uniform(seed, np.array([game_index]), 0, rng.STREAM_POOL)[0])
+    return {**swaps, "counterpart": pool[min(int(u * len(pool)), len(pool) - 1)]}
 
 
 DEADLINE_CODES = {"yielded": 1, "bluff_called": 2, "real": 3}

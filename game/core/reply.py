@@ -57,6 +57,16 @@ def choose_reply(spec: GameSpec, st: BatchState, kinds, issue, terms, u_new, tar
     red = crosses_red_line(spec.ai_red, terms)
     floor = reservation(spec, st)
     meets = (u_new >= target - tun["accept_tolerance"]) | its_own_terms(spec, st, terms)
+    # Nothing is agreed on its weightiest open issue except as part of a package.
+    open_w = np.where(st.agreed < 0, spec.ai_weights[None, :], -1.0)
+    top_open = open_w.argmax(axis=1)
+    covered = terms >= 0
+    lone_top = (covered.sum(axis=1) == 1) & covered[np.arange(n), top_open] & ((st.agreed < 0).sum(axis=1) > 1)
+    meets &= ~(lone_top & (tun["link_top_issue"] > 0))
+    # ...and only once you have asked what it needs there: it will not sign its weightiest
+    # issue away to someone who never asked.
+    unasked = covered[np.arange(n), top_open] & ~st.probed[np.arange(n), top_open]
+    meets &= ~(unasked & (tun["top_issue_needs_probe"] > 0))
     acceptable = proposing & (accepting | (meets & ~red))
     insulting = proposing & ~acceptable & ((u_new < floor) | red)
     # What it has been offered, by its own measure, to fall back on at the end.

@@ -194,8 +194,15 @@ def kind_specifics(t: Turn) -> None:
     t.d.add(t.mt.resolve, "charm_wears", tun["rapport_repeat_resolve"], m & (st.kind_count[:, PK["rapport"]] >= 1))
     m = t.is_("probe")
     u = rng.uniform(st.seed, st.game_index, st.turn, rng.STREAM_PROBE)
-    guess = t.spec.ai_weights[col] * (1.0 + tun["probe_noise"] * (2.0 * u - 1.0))
+    # Your staff may read the wrong issue's importance (a misleading source)...
+    misled = rng.uniform(st.seed, st.game_index, st.turn, rng.STREAM_PROBE, slot=1) < tun["probe_mislead"]
+    read = np.where(misled, (col + 1) % t.spec.n_issues, col)
+    # ...and always read it a little wrong.
+    guess = t.spec.ai_weights[read] * (1.0 + tun["probe_noise"] * (2.0 * u - 1.0))
     st.estimate[rows[m], col[m]] = guess[m]
+    # Being asked what it needs, and heard, softens it: more so on what matters most to it.
+    heard = tun["probe_heard_aspiration"] * t.spec.ai_weights[col] / t.spec.ai_weights.max()
+    st.aspiration_shift -= np.where(m & ~st.probed[rows, col], heard, 0.0)
     st.probed[rows[m], col[m]] = True
     st.walked_out[t.is_("walk_out")] = 1  # the summit ends after the counterpart's last word
     st.ai_offer[t.is_("reject")] = -1

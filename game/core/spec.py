@@ -139,6 +139,7 @@ class GameSpec:
     ally: Mind | None
     tuning: Mapping[str, float]
     strategy: object  # a game.core.strategies.Family for the counterpart's family
+    difficulty: str = "historical"  # a game.core.difficulty level name
 
     # ----------------------------------------------------------------- derived tables
     @property

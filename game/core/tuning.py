@@ -35,6 +35,8 @@ DEFAULT_TUNING = MappingProxyType(
         # --- probing the other side's interests
         "probe_trust": 2.0,
         "probe_noise": 0.25,  # spread of the estimate of an interest weight (fraction)
+        "probe_heard_aspiration": 0.05,
+        "probe_mislead": 0.1,  # chance your staff read another issue's weight for this one  # aspiration it gives up when asked about its weightiest issue
         # --- concessions
         "concede_tension": -3.0,
         "concede_trust": 2.0,
@@ -85,6 +87,8 @@ DEFAULT_TUNING = MappingProxyType(
         "reciprocity": 0.3,  # aspiration a reciprocator gives back per unit of utility you gave it
         "promise_floor": 0.3,  # worth of an unverifiable promise at zero trust
         "accept_tolerance": 0.02,
+        "link_top_issue": 1.0,
+        "top_issue_needs_probe": 1.0,  # 1: ...and only after you asked what it needs there  # 1: its weightiest open issue is settled only within a package
         # --- bare numbers that used to live in the rules
         "hostile_base": 0.6,  # hostile acts' tension x (hostile_base + pride_scale * pride)
         "warmth_base": 0.5,  # goodwill x (warmth_base + warmth_scale * warmth)

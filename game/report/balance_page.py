@@ -48,7 +48,7 @@ def side_balance(settings) -> list[dict]:
     """Per difficulty (scenario's own personalities): each side's rate of better endings
     for the constructive player and for random play, and the constructive ratio."""
     out = []
-    for difficulty in sorted({s.difficulty for s in settings}):
+    for difficulty in dict.fromkeys(s.difficulty for s in settings):  # in the levels' own order
         rows = [s for s in settings if s.difficulty == difficulty and not s.vs]
         rates = {s.side: {p.player: p.rates.get("better", 0.0) for p in s.players} for s in rows}
         cons = [r.get("constructive", 0.0) for r in rates.values()]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -29,6 +30,7 @@ class BalanceRow:
     rates: Mapping[str, float]  # rating -> share of games
     endings: Mapping[str, int]  # ending id -> games
     better_games: np.ndarray = field(repr=False, compare=False)  # [games] bool, per seed
+    note: str = ""  # e.g. the search's script and whether it holds the lesson's package
 
     @property
     def better(self) -> float:
@@ -57,29 +59,57 @@ class BalanceTable:
         for r in self.rows:
             tops = sorted(r.endings.items(), key=lambda kv: -kv[1])[:3]
             lines.append(f"  {r.player:<18}" + "".join(f"{100 * r.rates.get(k, 0.0):>9.1f}%" for k in RATINGS)
-                         + "   " + ", ".join(f"{e} {c}" for e, c in tops))
+                         + "   " + ", ".join(f"{e} {c}" for e, c in tops if c))
+            if r.note:
+                lines.append(f"  {'':<18}{r.note}")
         missing = self.unreached()
         lines.append("  endings not reached: " + (", ".join(missing) if missing else "none"))
         return "\n".join(lines)
 
 
-def load_spec(scenario: str, side: str | None = None, difficulty: str = "historical",
-              vs: Mapping[str, str] | None = None) -> GameSpec:
-    from game.content.compile import compile_game
+@lru_cache(maxsize=1)
+def _library():
     from game.content.library import load_library
 
-    lib = load_library(include_mods=False)
+    return load_library(include_mods=False)
+
+
+def load_spec(scenario: str, side: str | None = None, difficulty: str = "historical",
+              vs: Mapping[str, str] | None = None, seed: int | None = None, game_index: int = 0) -> GameSpec:
+    """The compiled game (built-in content only). At a level that draws the counterpart
+    per game, `seed` and `game_index` pick it."""
+    from game.content.compile import compile_game
+
+    lib = _library()
     sc = lib.scenarios[scenario][1]
     personalities = {pid: p for pid, (_, p) in lib.personalities.items()}
-    return compile_game(sc, side or sc.sides[0].id, personalities, vs or {}, **_difficulty_kw(difficulty))
+    return compile_game(sc, side or sc.sides[0].id, personalities, vs or {}, difficulty=difficulty, seed=seed,
+                        game_index=game_index)
 
 
 def _difficulty_kw(difficulty: str) -> dict:
-    import inspect
+    return {"difficulty": difficulty}
 
-    from game.content.compile import compile_game
 
-    return {"difficulty": difficulty} if "difficulty" in inspect.signature(compile_game).parameters else {}
+def specs_by_game(scenario: str, side: str, difficulty: str, index: np.ndarray, seed: int = 0
+                  ) -> list[tuple[GameSpec, np.ndarray]]:
+    """Games grouped by the spec they play: one group, or one per drawn counterpart."""
+    from game.core.difficulty import level
+
+    if not level(difficulty).pool:
+        return [(load_spec(scenario, side, difficulty), index)]
+    from game.content.compile import drawn_counterpart
+
+    lib = _library()
+    sc = lib.scenarios[scenario][1]
+    own = next(s.personality for s in sc.sides if s.id != side)
+    personalities = {pid: p for pid, (_, p) in lib.personalities.items()}
+    rows: dict[str, list[int]] = {}
+    for g in index:
+        pid = drawn_counterpart(own, {}, personalities, difficulty, seed, int(g))["counterpart"]
+        rows.setdefault(pid, []).append(int(g))
+    return [(load_spec(scenario, side, difficulty, {"counterpart": pid}), np.array(r, dtype=np.int64))
+            for pid, r in rows.items()]
 
 
 def play_player(spec: GameSpec, policy, seeds: int | Sequence[int], seed: int = 0) -> runner.BatchResult:
@@ -98,17 +128,39 @@ def row_for(spec: GameSpec, name: str, result: runner.BatchResult) -> BalanceRow
 
 def run_balance(scenario: str, side: str, difficulty: str = "historical", seeds: int | Sequence[int] = 200,
                 players: Sequence[str] | None = None, spec: GameSpec | None = None) -> BalanceTable:
-    spec = spec or load_spec(scenario, side, difficulty)
-    names = list(players or (*REFERENCE_PLAYERS, "search"))
+    """Every named player (default: all reference players and the search) on the same
+    games. At a level that draws the counterpart per game, each group of games plays its
+    own counterpart (the players never see which)."""
+    index = np.arange(seeds, dtype=np.int64) if isinstance(seeds, int) else np.asarray(seeds, dtype=np.int64)
+    groups = [(spec, index)] if spec is not None else specs_by_game(scenario, side, difficulty, index)
+    names = list(players or (*REFERENCE_PLAYERS, "search", "search_no_lesson"))
     rows = []
     for name in names:
-        if name == "search":
-            rows.append(search_row(spec, seeds))
-            continue
-        result = play_player(spec, REFERENCE_PLAYERS[name](spec), seeds)
-        rows.append(row_for(spec, name, result))
-    n = seeds if isinstance(seeds, int) else len(seeds)
-    return BalanceTable(scenario, side, difficulty, n, tuple(rows), tuple(e.id for e in spec.endings))
+        parts = []
+        for g_spec, g_index in groups:
+            if name in ("search", "search_no_lesson"):
+                parts.append(search_row(g_spec, g_index, name == "search_no_lesson"))
+            else:
+                parts.append(row_for(g_spec, name, play_player(g_spec, REFERENCE_PLAYERS[name](g_spec), g_index)))
+        rows.append(merge_rows(name, parts, [g for _, g in groups], index))
+    ending_ids = tuple(dict.fromkeys(e.id for g_spec, _ in groups for e in g_spec.endings))
+    return BalanceTable(scenario, side, difficulty, len(index), tuple(rows), ending_ids)
+
+
+def merge_rows(name: str, parts: Sequence[BalanceRow], groups: Sequence[np.ndarray], index: np.ndarray) -> BalanceRow:
+    if len(parts) == 1:
+        return parts[0]
+    games = sum(p.games for p in parts)
+    rates = {k: sum(p.rates.get(k, 0.0) * p.games for p in parts) / games for k in RATINGS}
+    endings: dict[str, int] = {}
+    for p in parts:
+        for e, c in p.endings.items():
+            endings[e] = endings.get(e, 0) + c
+    better = np.zeros(len(index), dtype=bool)
+    where = {int(g): k for k, g in enumerate(index)}
+    for p, g in zip(parts, groups):
+        better[[where[int(x)] for x in g]] = p.better_games
+    return BalanceRow(name, games, rates, endings, better)
 
 
 # ----------------------------------------------------------------- the search player
@@ -140,26 +192,55 @@ def lenient_script(choices: Sequence[str]):
     return policy
 
 
-def search_script(spec: GameSpec, train: Sequence[int], candidates: int = 60) -> tuple[list[str], float]:
+def search_script(spec: GameSpec, train: Sequence[int], candidates: int = 60,
+                  without_lesson: bool = False) -> tuple[list[str], float]:
     best, best_rate = [], -1.0
     for script in candidate_scripts(spec, candidates):
+        if without_lesson and script_has_lesson(spec, script):
+            continue
         rate = float(row_for(spec, "", play_player(spec, lenient_script(script), train)).better)
         if rate > best_rate:
             best, best_rate = script, rate
     return best, best_rate
 
 
-def search_row(spec: GameSpec, seeds: int | Sequence[int]) -> BalanceRow:
-    """The best of random fixed scripts on training seeds, judged on held-out seeds."""
+def lesson_package(spec: GameSpec, terms: np.ndarray) -> bool:
+    """The judge's view (it reads hidden values; no player does): the terms hold your core
+    (half its worth or better), cross none of your red lines, and meet the counterpart's
+    top interest (a position worth half or more to it on its weightiest issue)."""
+    terms = np.asarray(terms)
+    core, top = int(spec.player_weights.argmax()), int(spec.ai_weights.argmax())
+    covered = terms >= 0
+    if (spec.player_red[np.arange(spec.n_issues), np.clip(terms, 0, None)] & covered).any():
+        return False
+    if not (covered[core] and covered[top]):
+        return False
+    return spec.player_values[core, terms[core]] >= 0.5 and spec.ai_values[top, terms[top]] >= 0.5
+
+
+def script_has_lesson(spec: GameSpec, script: Sequence[str]) -> bool:
+    return any(lesson_package(spec, spec.actions[spec.action_index(a)].terms) for a in script
+               if spec.actions[spec.action_index(a)].kind == "propose")
+
+
+def search_row(spec: GameSpec, seeds: int | Sequence[int], without_lesson: bool = False) -> BalanceRow:
+    """The best of random fixed scripts on training seeds, judged on held-out seeds
+    (`without_lesson`: only among scripts that never propose the lesson's package)."""
     held = np.arange(seeds) if isinstance(seeds, int) else np.asarray(seeds)
     train = np.arange(100_000, 100_000 + 100)
-    script, _ = search_script(spec, train)
-    return row_for(spec, "search", play_player(spec, lenient_script(script), held))
+    script, _ = search_script(spec, train, 120 if without_lesson else 60, without_lesson)
+    name = "search_no_lesson" if without_lesson else "search"
+    result = play_player(spec, lenient_script(script), held)
+    row = row_for(spec, name, result)
+    lesson = "proposes the lesson's package" if script_has_lesson(spec, script) else "never proposes it as a quick pick"
+    agreed = result.state.agreed[row.better_games]
+    held_lesson = sum(lesson_package(spec, a) for a in agreed)
+    return BalanceRow(row.player, row.games, row.rates, row.endings, row.better_games,
+                      f"(script {lesson}; {held_lesson} of its {len(agreed)} better games agreed on a lesson package: "
+                      f"{', '.join(script)})")
 
 
 def difficulty_names() -> list[str]:
-    try:
-        from game.core.difficulty import LEVELS
-    except ImportError:
-        return ["historical"]
+    from game.core.difficulty import LEVELS
+
     return [lv.name for lv in LEVELS]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 import time
 
-from game.sim.balance import difficulty_names, load_spec, run_balance
+from game.sim.balance import difficulty_names, run_balance
 
 
 def main(argv: list[str]) -> int:
@@ -21,8 +21,7 @@ def main(argv: list[str]) -> int:
         for difficulty in only or difficulty_names():
             for side in sides:
                 t0 = time.perf_counter()
-                spec = load_spec(scenario, side, difficulty)
-                table = run_balance(scenario, side, difficulty, seeds, players=None, spec=spec)
+                table = run_balance(scenario, side, difficulty, seeds)
                 print(table.text())
                 print(f"  ({time.perf_counter() - t0:.1f} s)\n", flush=True)
     return 0

@@ -49,7 +49,11 @@ def test_shadowed_and_unreachable_endings_are_named(flawed, tmp_path, capsys):
     assert "NEVER REACHED" in line and "met     0" in line
     # every reference player appears with rates that sum to 100 %
     rows = [x for x in out.splitlines() if re.match(r"  (random|constructive|staller) ", x)]
-    assert len(rows) == 3
+    from game.sim.balance import difficulty_names
+
+    assert len(rows) == 3 * len(difficulty_names())  # one table per difficulty level
+    for level in difficulty_names():
+        assert f"as usa (John F. Kennedy), {level}" in out
     for row in rows:
         assert abs(sum(float(v) for v in re.findall(r"([0-9.]+)%", row)) - 100.0) < 0.5
     html = page.read_text(encoding="utf-8")
