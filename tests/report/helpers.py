@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.match import new_match
 
 # Vienna as the USA: a probe, the hard line, a warning, a package, a concession, the grand
 # bargain, then whatever closes the talks.
@@ -12,16 +11,21 @@ SCRIPT = ["probe_berlin", "propose_hard_line", "warn_berlin", "propose_construct
           "propose_grand_bargain", "call_break", "accept_offer"]
 
 
-def play_script(library, script=SCRIPT, scenario="vienna_1961", side="usa", seed=3, fill="call_break"):
-    match = new_match(library, scenario, side, seed)
+def play_script(library, script=SCRIPT, scenario="vienna_1961", side="usa", seed=3, fill="call_break",
+                difficulty=None):
+    """A finished game played through the match service (as the terminal and window do)."""
+    from game.setup import start_match
+
+    match = start_match(library, scenario, side, seed, difficulty=difficulty)
+    plain = [a.id for a in match.spec.actions if a.id != "compose"]
     for choice in script:
         if match.game.over:
             break
-        legal = [a.id for a in match.game.legal_actions()]
-        match.game.play(choice if choice in legal else (fill if fill in legal else legal[0]))
+        legal = [a.id for a in match.legal_actions()]
+        match.play(choice if choice in legal else (fill if fill in legal else next(x for x in legal if x in plain)))
     while not match.game.over:
-        legal = [a.id for a in match.game.legal_actions()]
-        match.game.play(fill if fill in legal else legal[0])
+        legal = [a.id for a in match.legal_actions()]
+        match.play(fill if fill in legal else next(x for x in legal if x in plain))
     return match
 
 

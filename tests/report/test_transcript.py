@@ -134,3 +134,28 @@ def test_the_counterparts_model_of_your_priorities_over_time(doc, match):
         assert p["true"] == pytest.approx(match.spec.player_weights[i])
         assert p["believed"][-1] == pytest.approx(final[i])  # the game ended in the last column's session
     assert sum(p["believed"][0] for p in pri["issues"]) == pytest.approx(1.0)
+
+
+def test_difficulty_is_shown(library):
+    hard = play_script(library, ["probe_berlin"], difficulty="hard")
+    d = build_document(hard, "Ann", "2026-05-01")
+    assert d["difficulty"] == "hard"
+    for fmt in ("text", "md", "html"):
+        assert "Difficulty" in render(d, fmt) and "hard" in render(d, fmt)
+    assert build_document(play_script(library, ["probe_berlin"]))["difficulty"] is None
+
+
+def test_undos_and_a_graded_run_are_reported(library):
+    from game.setup import start_match
+
+    m = start_match(library, "vienna_1961", "usa", 2)
+    m.play("probe_berlin")
+    m.undo()
+    m.play("probe_laos")
+    d = build_document(m)
+    assert d["undo_log"] and d["undo_allowed"]
+    assert [x["label"] for x in d["moves"]] == [m.spec.actions[m.spec.action_index("probe_laos")].label]
+    assert "Undos and timelines" in render(d, "html")
+    graded = start_match(library, "vienna_1961", "usa", 2, undo=False)
+    graded.play("probe_berlin")
+    assert "Undo was off for this game" in render(build_document(graded), "text")
