@@ -73,7 +73,8 @@ def write_class_report(library, report_dir: Path, paths: list[Path], date: str |
     page = template("html", "class.html.j2").render(
         css=css(), d=first, students=students, broken=[{"path": str(p), "why": w} for p, w in broken],
         seeds=seeds, sides=sides, frontier_chart=chart, endings_chart=bars, concepts=CONCEPTS,
-        concept_titles=CONCEPT_TITLES, concept_totals=concept_totals, date=first["date"])
+        concept_titles=CONCEPT_TITLES, concept_totals=concept_totals, date=first["date"],
+        notes=list(dict.fromkeys(f"{s['name']}: {n}" for s in students for n in s["d"]["notes"])))
     out = report_dir / "index.html"
     write_atomic(out, page)
     return out, broken

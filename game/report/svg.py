@@ -87,7 +87,8 @@ def bar_chart(rows: Sequence[tuple[str, Sequence[float]]], series: Sequence[str]
               bar: int = 16, colors: Sequence[str] | None = None) -> Markup:
     """Stacked horizontal bars of shares (each row's values sum to at most 1), e.g. the
     endings per player."""
-    left, right = 170, 20
+    longest = max((len(label) for label, _ in rows), default=10)
+    left, right = int(min(max(120, 12 + 6.2 * longest), width * 0.5)), 20  # room for the labels
     pw = width - left - right
     colors = list(colors or PALETTE)
     height = 30 + len(rows) * (bar + 8) + 18 * ((len(series) + 2) // 3)
