@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--resume", nargs="?", const="", metavar="SAVE", help="continue a save (default: the latest)")
     play.add_argument("--save", metavar="NAME", help="also keep this game in the named save slot NAME")
     play.add_argument("--no-undo", action="store_true", help="no undo or rewind (a graded run; recorded in the save)")
+    _difficulty_argument(play)
 
     _add_report_commands(sub)
 
@@ -62,11 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--seed", type=int, default=1)
     sim.add_argument("--vs", action="append", metavar="COUNTERPART=PERSONALITY")
     how = sim.add_mutually_exclusive_group(required=True)
-    how.add_argument("--choices", help="comma-separated action ids for one game")
+    how.add_argument("--choices", help="comma-separated choices for one game: action ids, and your own offers "
+                     "written compose:ISSUE=POSITION+ISSUE=POSITION (a counter takes terms the same way)")
     how.add_argument("--policy", choices=["random", "greedy"])
     sim.add_argument("--games", type=int, default=1)
     sim.add_argument("--batch", type=int, default=None, help="games run at once (default: all)")
     sim.add_argument("--json", action="store_true")
+    _difficulty_argument(sim)
 
     bench = sub.add_parser("bench", help="measure the window's frame times against a bare pygame loop")
     bench.add_argument("--json", action="store_true")
@@ -131,6 +134,14 @@ def _library():
     return library
 
 
+def _difficulty_argument(parser) -> None:
+    from game.core.difficulty import DEFAULT, LEVELS
+
+    levels = " ".join(f"{lv.name}: {lv.description}" for lv in LEVELS)
+    parser.add_argument("--difficulty", choices=[lv.name for lv in LEVELS], default=None,
+                        help=f"how hard the table is (default {DEFAULT}). {levels}")
+
+
 def cmd_play(args) -> int:
     from game.saves import clean_temp_files, slot_path
     from game.setup import check_seed
@@ -146,7 +157,7 @@ def cmd_play(args) -> int:
     from game.text.play import play
 
     clean_temp_files()
-    request = PlayRequest(args.scenario, args.side, args.seed, _parse_vs(args.vs), None, args.resume,
+    request = PlayRequest(args.scenario, args.side, args.seed, _parse_vs(args.vs), args.difficulty, args.resume,
                           not args.no_undo)
     match = open_match(_library(), request)
     return play(match, slot=args.save)
@@ -239,7 +250,9 @@ def cmd_simulate(args) -> int:
     library = _library()
     scenario = find_scenario(library, args.scenario)
     personalities = {pid: p for pid, (_, p) in library.personalities.items()}
-    spec = compile_game(scenario, args.side or scenario.sides[0].id, personalities, _parse_vs(args.vs))
+    difficulty = args.difficulty or "historical"
+    spec = compile_game(scenario, args.side or scenario.sides[0].id, personalities, _parse_vs(args.vs),
+                        difficulty=difficulty, seed=args.seed if args.choices is not None else None)
     if args.choices is not None:
         choices = [c.strip() for c in args.choices.split(",") if c.strip()]
         results = runner.run(spec, args.seed, runner.scripted(choices), 1, record=True)
@@ -262,7 +275,7 @@ def cmd_simulate(args) -> int:
 
         out = render.Writer(print)
         for rec in transcripts[0][1:]:
-            render.turn(out, None, rec)
+            render.turn(out, spec, rec)
         end = transcripts[0][-1].get("ending")
         if end:
             out.rule(f"Ending: {end['title']} ({end['rating']})")

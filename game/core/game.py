@@ -10,7 +10,7 @@ the transcript. `view()` is what your side may see: never the counterpart's hidd
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -79,10 +79,13 @@ class Game:
         mask = rules.legal_mask(self.spec, self.state)[0]
         return [a for a, ok in zip(self.spec.actions, mask) if ok]
 
-    def play(self, action_id: str, terms: Mapping[str, str] | None = None) -> dict:
+    def play(self, action_id: str, terms: Mapping[str, str] | Sequence[int] | None = None) -> dict:
         """Take an open action. `terms` (issue id -> position id, open issues only; leave
         an issue out to keep it open) are your own terms: required by your own offer
-        (`compose`), optional for a counter (without them it uses the default counter)."""
+        (`compose`), optional for a counter (without them it uses the default counter).
+        A position index per issue (-1 = leave it out) is accepted too."""
+        if terms is not None and not isinstance(terms, Mapping):
+            terms = self.terms_map(terms)
         if self.over:
             raise IllegalAction("the summit is over")
         try:
@@ -109,6 +112,33 @@ class Game:
         index = self.spec.action_index(action_id)
         terms = rules.proposed_terms(self.spec, self.state, np.array([index]))[0]
         return {self.spec.issue_ids[i]: self.spec.position_ids[i][int(p)] for i, p in enumerate(terms) if p >= 0}
+
+    def terms_map(self, row: Sequence[int]) -> dict[str, str]:
+        """A position index per issue (-1 = left out) -> issue id -> position id."""
+        spec = self.spec
+        if len(row) != spec.n_issues:
+            raise IllegalAction(f"terms name {len(row)} issues; this scenario has {spec.n_issues}")
+        out = {}
+        for i, p in enumerate(row):
+            p = int(p)
+            if p >= 0:
+                if p >= len(spec.position_ids[i]):
+                    raise IllegalAction(f"no position {p} on {spec.issue_ids[i]!r}")
+                out[spec.issue_ids[i]] = spec.position_ids[i][p]
+        return out
+
+    def terms_row(self, terms: Mapping[str, str]) -> tuple[int, ...]:
+        """issue id -> position id  ->  a position index per issue (-1 = left out)."""
+        spec = self.spec
+        row = [-1] * spec.n_issues
+        for iid, pid in terms.items():
+            if iid not in spec.issue_ids:
+                raise IllegalAction(f"no issue {iid!r}; issues: {', '.join(spec.issue_ids)}")
+            i = spec.issue_ids.index(iid)
+            if pid not in spec.position_ids[i]:
+                raise IllegalAction(f"no position {pid!r} on {iid!r}; positions: {', '.join(spec.position_ids[i])}")
+            row[i] = spec.position_ids[i].index(pid)
+        return tuple(row)
 
     def _terms_row(self, index: int, terms: Mapping[str, str] | None) -> np.ndarray | None:
         spec, action = self.spec, self.spec.actions[index]

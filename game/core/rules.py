@@ -36,6 +36,7 @@ class TurnOutcome:
     deltas: Deltas
     events: np.ndarray  # [N, E] bool: events that broke in after this turn
     ended: np.ndarray  # [N] bool: the summit ended with this turn
+    deadline: np.ndarray | None = None  # [N] their deadline this turn: 0 none, 1 yielded, 2 bluff called, 3 real
 
 
 def legal_mask(spec: GameSpec, st: BatchState) -> np.ndarray:
@@ -279,7 +280,9 @@ def step(spec: GameSpec, st: BatchState, action: np.ndarray, terms: np.ndarray |
     t = begin_turn(spec, st, action)
     direct_effects(t)
     kind_specifics(t)
+    outcome_before = st.deadline_outcome.copy()
     pressure_mod.deadlines(spec, st, t.d, t.kinds, t.issue, t.played)
+    deadline_now = np.where(st.deadline_outcome != outcome_before, st.deadline_outcome, 0)
 
     table = _proposed_terms(spec, st, t.kinds, t.action, terms)
     trust = st.meters()[:, t.mt.trust] if t.mt.trust >= 0 else np.full(st.n, 50.0)
@@ -300,7 +303,9 @@ def step(spec: GameSpec, st: BatchState, action: np.ndarray, terms: np.ndarray |
 
     feedback(t)
     session_end(t)
-    return _finish_turn(t, reply, table, agreed_now, focus)
+    out = _finish_turn(t, reply, table, agreed_now, focus)
+    out.deadline = deadline_now
+    return out
 
 
 def _finish_turn(t: Turn, reply, table, agreed_now, focus) -> TurnOutcome:
