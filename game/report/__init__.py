@@ -24,7 +24,13 @@ def document_text(match, fmt: str, student: str = "", date: str | None = None) -
     from game.report.document import build_document
     from game.report.render import render
 
-    return render(build_document(match, student, date), fmt)
+    d = build_document(match, student, date)
+    body: list[str] = []
+    if fmt == "text":
+        from game.report.textbody import write_body
+
+        write_body(match, body.append)
+    return render(d, fmt, body)
 
 
 def export(match, path: Path, fmt: str | None = None, student: str = "", date: str | None = None) -> Path:

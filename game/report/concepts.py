@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from game import wording
 from game.report.frontier import deal_worth
 
 CONCEPTS = ("anchoring", "concessions", "packages", "probing", "batna")
@@ -22,8 +23,7 @@ CONCEPT_TITLES = {
     "batna": "Signals about alternatives (BATNA)",
 }
 PRESSURE_MOVES = {"warn": "a warning", "statement": "a public statement", "walk_out": "walking out"}
-DEADLINE_CAUSES = ("bluff", "yielded", "deadline")  # how its deadline turned out (reason causes)
-THEIR_PRESSURE = {"threat": "a threat", "ultimatum": "a deadline", "walk_out": "walking out", "demand": "a demand"}
+THEIR_PRESSURE = ("threat", "ultimatum", "walk_out", "demand")  # replies that signal its alternatives
 
 
 @dataclass
@@ -147,11 +147,9 @@ def _batna(spec, turns, f: Finding) -> None:
         reply = r["reply"]["kind"]
         if reply in THEIR_PRESSURE:
             f.turns.append(r["turn"])
-            f.lines.append(f"Turn {r['turn']}: {r['reply']['speaker']} pressed with {THEIR_PRESSURE[reply]}.")
-        outcomes = {x["text"] for m in r.get("meters", []) for x in m.get("reasons", [])
-                    if x.get("cause") in DEADLINE_CAUSES}
-        for text in sorted(outcomes):  # the reasons' own wording: "you called ...'s bluff"
+            f.lines.append(f"Turn {r['turn']}: {r['reply']['speaker']} {wording.reply_verb(reply)}.")
+        if r.get("deadline"):  # how its deadline turned out: yielded, bluff called, real
             f.turns.append(r["turn"])
-            f.lines.append(f"Turn {r['turn']}: {text}.")
+            f.lines.append(f"Turn {r['turn']}: {wording.deadline_sentence(r['deadline'], r['reply']['speaker'])}")
     if not f.lines:
         f.lines.append("Neither side signalled its alternatives to a deal.")

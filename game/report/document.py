@@ -11,7 +11,9 @@ import json
 
 import numpy as np
 
-from game.core.kinds import PLAYER_KIND, REPLY_KIND
+from game import wording
+from game.core.kinds import PLAYER_KIND
+from game.core.records import EndingRecord, TurnRecord, session_series, turn_records
 from game.report import concepts, frontier
 from game.report.replay import replay
 
@@ -47,51 +49,42 @@ def terms_in_agenda_order(spec, terms: dict | np.ndarray | None) -> list[dict]:
 
 
 def _move(spec, record: dict, trace, session_names: dict) -> dict:
-    a, r = record["action"], record["reply"]
-    kind = PLAYER_KIND.get(a["kind"])
-    move = {
-        "turn": record["turn"],
-        "session": session_names.get(record["session"], record["session"]),
-        "session_id": record["session"],
-        "kind": kind.tag if kind else a["kind"],
-        "label": a["label"],
-        "says": a.get("says") or "",
-        "you_offered": terms_in_agenda_order(spec, trace.terms) if trace is not None else [],
-        "speaker": r["speaker"],
-        "reply_kind": r["kind"],
-        "reply_verb": REPLY_KIND[r["kind"]].verb if r["kind"] in REPLY_KIND else r["kind"],
-        "reply_text": r["text"].strip(),
-        "their_offer": terms_in_agenda_order(spec, r.get("offer")),
-        "agreed": terms_in_agenda_order(spec, record.get("agreed")),
-        "probe": None,
-        "ally": record.get("ally"),
-        "meters": [{"name": m["name"], "party": m["party"], "change": m["change"], "after": m["after"], "band": m["band"],
-                    "reasons": [f"{x['text']} ({x['amount']:+g})" for x in m["reasons"]]} for m in record.get("meters", [])],
-        "events": record.get("events", []),
+    """One turn for the document, worded by `game.wording` (as the terminal words it)."""
+    r = TurnRecord.from_dict(record)
+    a = r.action
+    kind = PLAYER_KIND.get(a.kind)
+    yours = terms_in_agenda_order(spec, trace.terms) if trace is not None else (
+        terms_in_agenda_order(spec, dict(a.terms)) if a.terms else [])
+    return {
+        "turn": r.turn,
+        "session": session_names.get(r.session, r.session),
+        "session_id": r.session,
+        "kind": kind.tag if kind else a.kind,
+        "label": a.label,
+        "says": wording.unquote(a.says) if a.says else "",
+        "you_offered": yours,
+        "speaker": r.reply.speaker,
+        "reply_kind": r.reply.kind,
+        "reply_verb": wording.reply_verb(r.reply.kind),
+        "reply_text": wording.unquote(r.reply.text),
+        "deadline": wording.deadline_sentence(r.deadline, r.reply.speaker) if r.deadline else "",
+        "their_offer": terms_in_agenda_order(spec, dict(r.reply.offer) if r.reply.offer else None),
+        "agreed": terms_in_agenda_order(spec, dict(r.agreed) if r.agreed else None),
+        "probe": wording.probe_sentence(spec, r.probe) if r.probe else "",
+        "ally": {"speaker": r.ally.speaker, "text": wording.unquote(r.ally.text)} if r.ally else None,
+        "meters": [wording.meter_move_line(m) for m in r.meters],
+        "events": [{"title": e.title, "text": e.text} for e in r.events],
     }
-    if record.get("probe"):
-        p = record["probe"]
-        name = spec.issue_names[spec.issue_ids.index(p["issue"])] if p["issue"] in spec.issue_ids else p["issue"]
-        move["probe"] = {"issue": name, "importance": p["importance"], "note": p.get("note", "")}
-    return move
 
 
 def resolve_by_session(spec, history: np.ndarray) -> list[dict]:
-    """How the counterpart read your resolve at the start and at the end of each session
-    played (the resolve meter is its reading of you)."""
-    k = spec.meter_index("counterpart.resolve")
-    if k < 0 or history.size == 0:
+    """How the counterpart read your resolve at the start and after each session played
+    (the resolve meter is its reading of you), from the core's session series."""
+    series = session_series(spec, history, "counterpart.resolve")
+    if series is None:
         return []
-    meter = spec.meters[k]
-    out = [{"when": "At the start", "value": float(history[0, k]), "band": meter.band(float(history[0, k]))}]
-    turn = 0
-    for s in spec.sessions:
-        if turn >= history.shape[0] - 1:
-            break
-        turn = min(turn + s.turns, history.shape[0] - 1)
-        v = float(history[turn, k])
-        out.append({"when": f"After {s.name}", "value": v, "band": meter.band(v)})
-    return out
+    return ([{"when": "At the start", "value": series.start, "band": series.start_band}]
+            + [{"when": f"After {p.session}", "value": p.value, "band": p.band} for p in series.points])
 
 
 def priority_beliefs(spec, trace) -> dict:
@@ -123,6 +116,7 @@ def build_document(match, student: str = "", date: str | None = None) -> dict:
     traces = {t.turn: t for t in trace.turns} if trace.faithful else {}
     sessions = {s.id: f"{s.name} ({s.when}, {s.place})" for s in sc.sessions}
     moves = [_move(spec, rec, traces.get(rec["turn"]), sessions) for rec in game.transcript[1:]]
+    path = wording.path_by_session(spec, turn_records(game.transcript))
     history = game.meter_history()
     front = frontier.compute_frontier(spec)
     agreed = state.agreed[0]
@@ -147,7 +141,7 @@ def build_document(match, student: str = "", date: str | None = None) -> dict:
         "over": game.over,
         "ending": None if end is None else {
             "title": end["title"], "rating": rating, "epilogue": end["epilogue"],
-            "breakdown": end["breakdown"], "walked_out": end["walked_out"],
+            "cause": wording.ending_cause(EndingRecord.from_dict(end), spec.ai_leader),
             "communique": [{"issue": i.name, "position": end["agreements"].get(i.id, "no agreement")} for i in sc.issues],
         },
         "meters": {"names": [m.name for m in spec.meters], "parties": [m.party for m in spec.meters],
@@ -177,9 +171,10 @@ def build_document(match, student: str = "", date: str | None = None) -> dict:
         "debrief": {
             "summary": sc.debrief.summary,
             "sessions": [{"name": s.name, "when": s.when, "history": s.history,
-                          "you": [m["label"] for m in moves if m["session_id"] == s.id]} for s in sc.sessions],
-            "quotations": [{"text": q.text, "speaker": q.speaker, "source": q.source} for q in sc.debrief.quotations],
-            "sources": [", ".join(x for x in (s.title, s.author, s.date) if x) for s in sc.debrief.sources],
+                          "you": path.get(s.id) or wording.NO_PATH} for s in sc.sessions],
+            "resolve_story": wording.resolve_story(spec, session_series(spec, history, "counterpart.resolve")),
+            "quotations": [wording.quotation_line(q) for q in sc.debrief.quotations],
+            "sources": [wording.source_line(s) for s in sc.debrief.sources],
             "discussion": list(sc.learning_objectives),
         },
     }

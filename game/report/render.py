@@ -84,71 +84,26 @@ def markdown(d: dict) -> str:
     return template("md", "transcript.md.j2").render(d=d, frontier_text=frontier_text(d))
 
 
-def _terms(out: Writer, title: str, terms: list[dict]) -> None:
-    if terms:
-        out.write(f"  {title}:")
-        out.bullets((f"{t['issue']}: {t['position']}" for t in terms), indent="    ")
-
-
-def text(d: dict, width: int = 88) -> str:
-    """The plain-text document; every value from files made visible."""
-    lines: list[str] = []
-    out = Writer(lambda s: lines.append(visible(s)), width)
-    sc = d["scenario"]
-    out.rule(f"Transcript: {sc['title']}")
-    out.para(f"{sc['place']}, {sc['dates']}")
-    out.write(f"Student:    {d['student'] or '(not given)'}")
-    out.write(f"Date:       {d['date']}")
-    out.write(f"Scenario:   {sc['title']} ({sc['id']}), version {sc['version']}")
-    out.write(f"Seed:       {d['seed']}")
+def cover_lines(d: dict) -> list[str]:
+    """Who, when, which version, how it ended: the lines a teacher looks for first."""
+    sc, end = d["scenario"], d["ending"]
+    lines = [f"Student:    {d['student'] or '(not given)'}", f"Date:       {d['date']}",
+             f"Scenario:   {sc['title']} ({sc['id']}), version {sc['version']}", f"Seed:       {d['seed']}"]
     if d["difficulty"]:
-        out.write(f"Difficulty: {d['difficulty']}")
-    out.para(f"You led {d['you']['leader']} ({d['you']['side']}); across the table {d['counterpart']['leader']}, "
-             f"played as {d['counterpart']['personality']} ({d['counterpart']['family']}).")
-    end = d["ending"]
-    out.para(f"Ending: {end['title']} ({end['rating']})" if end else "Ending: the summit is still in progress")
-    for note in d["notes"]:
-        out.para(f"Note: {note}")
-    out.write("")
-    out.para(f"{d['opening']['speaker']}: \"{d['opening']['text']}\"")
-    session = None
-    for m in d["moves"]:
-        if m["session"] != session:
-            session = m["session"]
-            out.rule(session)
-        out.write("")
-        out.para(f"Turn {m['turn']}. {m['kind']}: {m['label']}")
-        if m["says"]:
-            out.para(f"\"{m['says']}\"", indent="  ")
-        _terms(out, "You offered", m["you_offered"])
-        out.para(f"{m['speaker']} {m['reply_verb']}: \"{m['reply_text']}\"", indent="  ")
-        _terms(out, "Their offer", m["their_offer"])
-        _terms(out, "Agreed", m["agreed"])
-        if m["probe"]:
-            p = m["probe"]
-            out.para(f"What you learned about {p['issue']}: it seems {p['importance']} to them. {p['note']}", indent="  ")
-        if m["ally"]:
-            out.para(f"{m['ally']['speaker']} (your ally): \"{m['ally']['text']}\"", indent="  ")
-        for x in m["meters"]:
-            why = f": {'; '.join(x['reasons'])}" if x["reasons"] else ""
-            out.para(f"{x['name']} {x['change']:+.0f} -> {x['after']:.0f} {x['band']}{why}", indent="    ")
-        for e in m["events"]:
-            out.para(f"*** {e['title']} *** {e['text']}", indent="  ")
-    if end:
-        out.rule(f"The ending: {end['title']} ({end['rating']})")
-        for c in end["communique"]:
-            out.para(f"{c['issue']}: {c['position']}", indent="  ")
-        out.write("")
-        out.para(end["epilogue"])
-    out.rule("Debrief: what really happened")
-    out.para(d["debrief"]["summary"])
-    out.write("")
-    out.write("Session by session, history and your path:")
-    for s in d["debrief"]["sessions"]:
-        out.para(f"{s['name']} ({s['when']})", indent="  ")
-        out.para(f"History: {s['history']}", indent="    ")
-        out.para(f"You: {'; '.join(s['you']) or 'the talks had ended'}", indent="    ")
-    out.write("")
+        lines.append(f"Difficulty: {d['difficulty']}")
+    lines.append(f"Ending:     {end['title']} ({end['rating']})" if end else "Ending:     the summit is still in progress")
+    return lines + [f"Note: {n}" for n in d["notes"]]
+
+
+def text(d: dict, body: list[str], width: int = 88) -> str:
+    """The plain-text document: the cover lines, then the game as the terminal words it
+    (`body`: `game.text.export.write_transcript`), then what the debrief adds. Every
+    line made visible."""
+    lines: list[str] = []
+    out = Writer(lines.append, width)
+    at = next((i + 1 for i, line in enumerate(body) if line.startswith("== Transcript")), 0)
+    lines += body[:at] + cover_lines(d) + body[at:]
+    out.rule("What the debrief adds")
     if d["beliefs"]["resolve"]:
         out.write(f"How {d['counterpart']['leader']} read your resolve:")
         out.bullets(f"{b['when']}: {b['value']:.0f} ({b['band']})" for b in d["beliefs"]["resolve"])
@@ -158,36 +113,29 @@ def text(d: dict, width: int = 88) -> str:
                     + f" (truly {100 * p['true']:.0f} %)" for p in d["beliefs"]["priorities"]["issues"])
     out.write("")
     out.para(frontier_text(d))
+    if not d["frontier"]["efficient"] and d["frontier"]["better_deal"]:
+        out.write("For example, both sides would have been at least as well off with:")
+        out.bullets(f"{t['issue']}: {t['position']}" for t in d["frontier"]["better_deal"])
     out.write("")
     out.write("Negotiation concepts:")
     for c in d["concepts"]:
-        turns = f" (turns {', '.join(map(str, c['turns']))})" if c["turns"] else ""
+        turns = f" ({'turns' if len(c['turns']) > 1 else 'turn'} {', '.join(map(str, c['turns']))})" if c["turns"] else ""
         out.bullets([f"{c['title']}{turns}: {' '.join(c['lines'])}"])
-    if d["debrief"]["quotations"]:
-        out.write("")
-        out.write("In their own words:")
-        for q in d["debrief"]["quotations"]:
-            out.para(f"\"{q['text']}\" ({q['speaker']}; {q['source']})", indent="  ")
-    out.write("")
-    out.write("Sources:")
-    out.bullets(d["debrief"]["sources"])
-    out.write("")
-    out.write("For discussion:")
-    out.bullets(d["debrief"]["discussion"])
     if d["undo_log"] or not d["undo_allowed"]:
         out.write("")
         out.write("Undos, rewinds and timelines in this game:")
         if not d["undo_allowed"]:
             out.write("  Undo was off for this game (a graded run).")
         out.bullets(d["undo_log"])
-    return "\n".join(lines) + "\n"
+    return "\n".join(visible(line) for line in lines) + "\n"
 
 
-def render(d: dict, fmt: str) -> str:
+def render(d: dict, fmt: str, body: list[str] | None = None) -> str:
+    """`body` (the terminal's wording of the game) is needed for text."""
     if fmt == "html":
         return html(d)
     if fmt == "md":
         return markdown(d)
     if fmt == "text":
-        return text(d)
+        return text(d, body or [])
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

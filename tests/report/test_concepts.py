@@ -30,7 +30,7 @@ def test_concepts_by_hand(library, personalities):
                _rec(2, "propose", "counter"),
                _rec(3, "concede", "cool"),
                _rec(4, "warn", "ultimatum"),
-               _rec(5, "break", "cool", reasons=[("bluff", "you called K's bluff")])]
+               _rec(5, "break", "cool", deadline="bluff_called")]
     worse = list(best)
     worse[1] = best[1] + 1
     traces = [_trace(1, [-1] * 4, best), _trace(2, best, best), _trace(3, [-1, worse[1], -1, -1], worse),
@@ -42,4 +42,5 @@ def test_concepts_by_hand(library, personalities):
     assert found["concessions"].yours == [3] and "one single concession" in found["concessions"].lines[0]
     assert found["batna"].yours == [4]
     assert 4 in found["batna"].turns and 5 in found["batna"].turns
-    assert any("called K's bluff" in line for line in found["batna"].lines)
+    assert any("you called the bluff" in line for line in found["batna"].lines)
+    assert any(line == "Turn 4: K set a deadline." for line in found["batna"].lines)

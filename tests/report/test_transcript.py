@@ -10,7 +10,7 @@ import pytest
 
 from game.cli import main
 from game.core.kinds import AI_KINDS
-from game.report import export
+from game.report import document_text, export
 from game.report.document import build_document
 from game.report.render import render
 from tests.report.helpers import play_script
@@ -28,7 +28,7 @@ def doc(match):
 
 def test_header_says_who_what_when(doc, match):
     for fmt in ("text", "md", "html"):
-        out = render(doc, fmt)
+        out = document_text(match, fmt, "Ann Example", "2026-05-01")
         for needle in ("Ann Example", "2026-05-01", "Vienna, 1961", doc["scenario"]["version"], "Seed",
                        match.game.ending()["title"], match.game.ending()["rating"]):
             assert needle in out, (fmt, needle)
@@ -44,7 +44,11 @@ def test_every_move_with_terms_in_agenda_order_and_no_internal_ids(doc, match):
             assert names == [n for n in spec.issue_names if n in names]  # agenda order
     # the hard line (turn 2, nothing agreed yet) offered all four issues, in the scenario's order
     assert [t["issue"] for t in doc["moves"][1]["you_offered"]] == list(spec.issue_names)
-    text = render(doc, "text")
+    text = document_text(match, "text")
+    hard_line = text.index("Put the full Western position on every issue")  # turn 2's card, then its terms
+    names = [n for n in spec.issue_names]
+    where = [text.index(n + ":", hard_line) for n in names]
+    assert where == sorted(where)
     for kind in AI_KINDS:
         assert f"-> {kind}" not in text
     for iid in spec.issue_ids:
@@ -141,7 +145,8 @@ def test_difficulty_is_shown(library):
     d = build_document(hard, "Ann", "2026-05-01")
     assert d["difficulty"] == "hard"
     for fmt in ("text", "md", "html"):
-        assert "Difficulty" in render(d, fmt) and "hard" in render(d, fmt)
+        out = document_text(hard, fmt)
+        assert "Difficulty" in out and "hard" in out
     assert build_document(play_script(library, ["probe_berlin"]))["difficulty"] is None
 
 
@@ -158,4 +163,4 @@ def test_undos_and_a_graded_run_are_reported(library):
     assert "Undos and timelines" in render(d, "html")
     graded = start_match(library, "vienna_1961", "usa", 2, undo=False)
     graded.play("probe_berlin")
-    assert "Undo was off for this game" in render(build_document(graded), "text")
+    assert "Undo was off for this game" in document_text(graded, "text")
