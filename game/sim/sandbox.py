@@ -17,7 +17,7 @@ import numpy as np
 
 from game.core import reply as reply_module
 from game.core import rules
-from game.core.kinds import AI_KINDS, PK
+from game.core.kinds import AI_KINDS
 from game.core.spec import GameSpec
 from game.core.state import BatchState, new_state
 from game.core.utility import aspiration

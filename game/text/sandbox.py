@@ -45,7 +45,7 @@ def build_spec(library, personality_path: Path, scenario_ref: str | None, side: 
     return compile_game(scenario, side, personalities, {"counterpart": person.id}), person
 
 
-def render(spec, person, states) -> str:
+def render(spec, states) -> str:
     tr = spec.counterpart.traits
     lines = [f"Sandbox: {spec.counterpart.name} ({spec.counterpart.family}) across the table from "
              f"{spec.player_leader} in {spec.title}",
@@ -69,8 +69,8 @@ def show(library, args) -> str:
     from game.sim.sandbox import sandbox_states
 
     path = _personality_path(library, args.personality)
-    spec, person = build_spec(library, path, args.scenario, args.side)
-    return render(spec, person, sandbox_states(spec))
+    spec, _ = build_spec(library, path, args.scenario, args.side)
+    return render(spec, sandbox_states(spec))
 
 
 def run_sandbox(args, load_library: Callable) -> int:
