@@ -164,3 +164,24 @@ def test_undos_and_a_graded_run_are_reported(library):
     graded = start_match(library, "vienna_1961", "usa", 2, undo=False)
     graded.play("probe_berlin")
     assert "Undo was off for this game" in document_text(graded, "text")
+
+
+def test_offers_keep_agenda_order_when_records_list_them_alphabetically(library):
+    """Old saves sorted their keys, so a record read back listed an offer's issues
+    alphabetically; every format must still give them in the scenario's agenda order."""
+    import json
+
+    from game import wording
+
+    m = play_script(library)
+    names = list(m.spec.issue_names)
+    m.game.transcript[:] = [json.loads(json.dumps(r, sort_keys=True)) for r in m.game.transcript]
+    offers = [r["reply"]["offer"] for r in m.game.transcript[1:] if len(r["reply"].get("offer") or {}) >= 2]
+    assert any(list(o) != sorted(o, key=m.spec.issue_ids.index) for o in offers)  # really out of order
+    for o in offers:
+        shown = [line.split(":")[0] for line in wording.terms_lines(m.spec, o)]
+        assert shown == sorted(shown, key=names.index)
+    for mv in build_document(m)["moves"]:
+        for key in ("their_offer", "agreed", "you_offered"):
+            shown = [t["issue"] for t in mv[key]]
+            assert shown == sorted(shown, key=names.index)
