@@ -42,6 +42,22 @@ ReplyKindName = _kind_literal(REPLY_KIND_TABLE)
 PlayerActionKind = _kind_literal(PLAYER_KIND_TABLE)
 
 
+class LineSpec(Strict):
+    """A line with the context it fits (see game.core.lines). A plain string fits any."""
+
+    text: Text
+    mood: Literal["tense", "warm"] | None = Field(
+        None, description="Said only in this mood: 'tense' (tension 50 or more) or 'warm' (trust 50 or more, not tense)."
+    )
+    answers: list[PlayerActionKind] = Field(
+        default_factory=list, description="Said only in reply to one of these player moves (default: any)."
+    )
+
+
+LineEntry = Text | LineSpec
+PLACEHOLDERS = ("issue", "position", "leader", "you", "them")
+
+
 class Traits(Strict):
     """Named aspects with defaults (Wesnoth-style): 0 = not at all, 1 = extremely."""
 
@@ -86,9 +102,10 @@ class Personality(Strict):
         None,
         description="A drawn (never photographed) portrait image, a path relative to this file's folder; it may not leave it.",
     )
-    lines: dict[ReplyKindName, list[Text]] = Field(
+    lines: dict[ReplyKindName, list[LineEntry]] = Field(
         default_factory=dict,
-        description="Dialogue by AI action; {issue}, {position}, {leader}, {you} are filled in.",
+        description="Dialogue by AI action; {issue}, {position}, {leader}, {you}, {them} are filled in. "
+        "A line may be a string or {text, mood, answers}; see game.core.lines for how one is chosen.",
     )
 
 
@@ -118,6 +135,11 @@ class Position(Strict):
 class Issue(Strict):
     id: Id
     name: Text
+    short: Text | None = Field(
+        None,
+        description="How a leader names the issue mid-sentence (e.g. 'denuclearization', 'the test ban'); "
+        "fills {issue} in dialogue. Default: the name.",
+    )
     summary: Text
     positions: list[Position] = Field(min_length=2, max_length=6)
 
@@ -147,6 +169,18 @@ class Action(Strict):
         return self
 
 
+class RedLine(Strict):
+    """A red line in words, with the structured red lines (interests.<issue>.red_lines)
+    it stands for, so the two cannot drift apart (checked by game.content.checks)."""
+
+    text: Text
+    positions: dict[Id, list[Id]] = Field(
+        default_factory=dict,
+        description="issue id -> the positions this sentence rules out; each must be in that issue's red_lines, "
+        "and every structured red line must be named by some prose red line of the side.",
+    )
+
+
 class Ally(Strict):
     id: Id
     name: Text
@@ -170,9 +204,27 @@ class Side(Strict):
     interests: dict[Id, Interest]
     briefing: Text
     objectives: list[Text] = Field(min_length=1)
-    red_lines: list[Text] = Field(default_factory=list)
+    red_lines: list[Text | RedLine] = Field(
+        default_factory=list,
+        description="In words; a plain string for a rule of conduct, {text, positions} for one that rules out positions.",
+    )
     intelligence: list[Text] = Field(default_factory=list, description="What your staff says about the other leader.")
     actions: list[Action] = Field(min_length=1)
+    issue_lines: dict[Id, dict[ReplyKindName, list[LineEntry]]] = Field(
+        default_factory=dict,
+        description="Lines this side's own leader says about one issue (issue id -> kind -> lines), preferred "
+        "over the personality's general lines; not used when another personality is swapped in.",
+    )
+    never_offers: dict[Id, list[Id]] = Field(
+        default_factory=dict,
+        description="Positions (issue id -> position ids) this side's leader, as counterpart, never puts on the "
+        "table at this summit because the record shows nothing of the kind on offer; the test suite plays the "
+        "opening turns and checks it.",
+    )
+
+    @property
+    def red_line_texts(self) -> list[str]:
+        return [r if isinstance(r, str) else r.text for r in self.red_lines]
 
 
 MeterKind = Literal["tension", "trust", "resolve", "confidence", "approval"]

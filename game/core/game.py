@@ -96,7 +96,9 @@ class Game:
             raise IllegalAction(f"action {action_id!r} is not open now")
         given = self._terms_row(index, terms)
         outcome = rules.step(self.spec, self.state, np.array([index]), None if given is None else given[None, :])
-        record = describe_turn(self.spec, self.state, outcome, 0)
+        recent = [r["reply"]["text"] for r in self.transcript if "reply" in r]
+        recent_ally = [r["ally"]["text"] for r in self.transcript if "ally" in r]
+        record = describe_turn(self.spec, self.state, outcome, 0, recent, recent_ally)
         self.choices.append(choice_text(action_id, terms if given is not None else None))
         self.transcript.append(record)
         return record

@@ -47,6 +47,20 @@ def its_own_terms(spec: GameSpec, st: BatchState, terms: np.ndarray) -> np.ndarr
     return covered.any(axis=1) & (~covered | (offered & within)).all(axis=1)
 
 
+def held_back(spec: GameSpec, st: BatchState, terms: np.ndarray) -> np.ndarray:
+    """[N] terms it will not sign yet, whatever their worth: its weightiest open issue
+    alone (only within a package), or that issue before you asked what it needs there
+    (it will not sign it away to someone who never asked)."""
+    tun, n = spec.tuning, st.n
+    rows = np.arange(n)
+    open_ = st.agreed < 0
+    top = np.where(open_, spec.ai_weights[None, :], -1.0).argmax(axis=1)
+    covered = (terms >= 0) & open_
+    lone_top = (covered.sum(axis=1) == 1) & covered[rows, top] & (open_.sum(axis=1) > 1)
+    unasked = covered[rows, top] & ~st.probed[rows, top]
+    return (lone_top & (tun["link_top_issue"] > 0)) | (unasked & (tun["top_issue_needs_probe"] > 0))
+
+
 def choose_reply(spec: GameSpec, st: BatchState, kinds, issue, terms, u_new, target, now, played, repeated):
     tun, mind = spec.tuning, spec.counterpart
     tr = mind.traits
@@ -56,18 +70,9 @@ def choose_reply(spec: GameSpec, st: BatchState, kinds, issue, terms, u_new, tar
     accepting = kinds == PK["accept"]
     red = crosses_red_line(spec.ai_red, terms)
     floor = reservation(spec, st)
-    meets = (u_new >= target - tun["accept_tolerance"]) | its_own_terms(spec, st, terms)
-    # Nothing is agreed on its weightiest open issue except as part of a package.
-    open_w = np.where(st.agreed < 0, spec.ai_weights[None, :], -1.0)
-    top_open = open_w.argmax(axis=1)
-    covered = terms >= 0
-    lone_top = (covered.sum(axis=1) == 1) & covered[np.arange(n), top_open] & ((st.agreed < 0).sum(axis=1) > 1)
-    meets &= ~(lone_top & (tun["link_top_issue"] > 0))
-    # ...and only once you have asked what it needs there: it will not sign its weightiest
-    # issue away to someone who never asked.
-    unasked = covered[np.arange(n), top_open] & ~st.probed[np.arange(n), top_open]
-    meets &= ~(unasked & (tun["top_issue_needs_probe"] > 0))
-    acceptable = proposing & (accepting | (meets & ~red))
+    own_terms = its_own_terms(spec, st, terms)
+    meets = (u_new >= target - tun["accept_tolerance"]) & ~held_back(spec, st, terms)
+    acceptable = proposing & (accepting | ((meets | own_terms) & ~red))
     insulting = proposing & ~acceptable & ((u_new < floor) | red)
     # What it has been offered, by its own measure, to fall back on at the end.
     better = proposing & ~accepting & ~red & (u_new > st.best_seen_u)
@@ -75,8 +80,11 @@ def choose_reply(spec: GameSpec, st: BatchState, kinds, issue, terms, u_new, tar
     st.best_seen_u = np.where(better, u_new, st.best_seen_u)
     last_turn = st.turn + 1 >= spec.total_turns
     best_open = ((st.best_seen >= 0) & (st.agreed < 0)).any(axis=1)
-    take_best = (played & last_turn & ~acceptable & best_open & (st.best_seen_u >= floor)
-                 & (tun["final_take_best"] > 0))
+    # At the last turn it settles for the best you offered, if that beats its alternatives
+    # by enough: part of the way from its walk-away value to what it still aims at.
+    final_bar = floor + tun["final_take_share"] * np.clip(target - floor, 0.0, None)
+    take_best = (played & last_turn & ~acceptable & best_open & (st.best_seen_u >= final_bar)
+                 & ~held_back(spec, st, st.best_seen) & (tun["final_take_best"] > 0))
     open_ = st.agreed < 0
     any_open = open_.any(axis=1)
     has_offer = ((st.ai_offer >= 0) & open_).any(axis=1)

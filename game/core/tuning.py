@@ -104,7 +104,8 @@ DEFAULT_TUNING = MappingProxyType(
         "counter_streak_patience": 0.1,  # each counter in a row after the first
         "stall_batna": 0.035,  # its alternatives improve while nothing moves (reservation +)
         "patience_floor": 0.5,  # patience drains x (1.5 - trait patience)
-        "final_take_best": 1.0,  # at the last turn it takes the best offer it has seen (1) or not (0)
+        "final_take_best": 1.0,  # at the last turn it takes the best offer it has seen (1) or not (0)...
+        "final_take_share": 0.5,  # ... if worth its reservation + this share of the way to its aspiration
         # --- deadlines
         "ultimatum_turns": 2.0,  # turns until a deadline expires
         "deadline_real_tension": 12.0,  # a real deadline passes: tension

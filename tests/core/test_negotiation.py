@@ -212,6 +212,7 @@ def test_first_matching_ending_wins():
     )
     spec = tiny_spec(endings=endings)
     st = state_at(spec, 2)
+    st.probed[0, 1] = True
     step(spec, st, "package")  # accepted (see above)
     step(spec, st, "walk_out")
     assert st.over[0] and spec.endings[st.ending[0]].id == "deal"
@@ -228,6 +229,7 @@ def test_no_event_breaks_in_after_the_last_turn():
     event = EventSpec("deal_news", "News of a deal", "Cheers.", ("agreements_at_least", 1), ((0, -5.0, True),), 0.0)
     spec = tiny_spec(events=(event,))
     st = state_at(spec, 3)  # the last of four turns
+    st.probed[0, 1] = True  # you asked about trade, its weightiest issue
     out = step(spec, st, "package")
     assert out.reply[0] == AK["accept"] and st.over[0]
     assert not out.events[0, 0] and not st.fired[0, 0]
