@@ -22,8 +22,8 @@ from pydantic import BaseModel, ValidationError
 
 from game.content.assets import IMAGE_SUFFIXES, asset_problem
 from game.content.errors import ContentError, Problem, sorted_problems
-from game.content.models import Personality, Scenario
 from game.content import checks
+from game.content.models import Personality, Scenario
 from game.content.references import check_scenario
 from game.content.yamlsafe import FieldPath, Marks, dotted, locate, locate_key, parse, read_text
 
