@@ -34,7 +34,8 @@ def _env(kind: str) -> jinja2.Environment:
 
 def _md_safe(value) -> str:
     text = visible("" if value is None else value)
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|") if isinstance(value, str) else text
+    # `<` opens raw HTML (and `&` an entity) in Markdown viewers; `|` would split a table cell.
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|") if isinstance(value, str) else text
 
 
 def css() -> Markup:
