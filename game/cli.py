@@ -375,8 +375,10 @@ def cmd_transcript(args) -> int:
     fmt = format_for(args.out, args.format) if args.out else (args.format or "text")
     text = document_text(match, fmt, args.student)
     if args.out:
+        from game.textsafe import visible
+
         write_atomic(args.out, text)
-        print(f"Transcript ({fmt}) written to {args.out}")
+        print(f"Transcript ({fmt}) written to {visible(args.out)}")
     else:
         sys.stdout.write(text)
     return 0
@@ -389,9 +391,11 @@ def cmd_class(args) -> int:
         out, broken = write_class_report(_library(), args.report_dir, args.saves)
     except ClassError as e:
         raise UsageError(str(e)) from None
+    from game.textsafe import visible
+
     for _path, why in broken:
-        print(f"summit: skipped a broken save: {why}", file=sys.stderr)
-    print(f"Class report written to {out}")
+        print(f"summit: skipped a broken save: {visible(why)}", file=sys.stderr)
+    print(f"Class report written to {visible(out)}")
     return 0
 
 

@@ -127,5 +127,5 @@ def run_balance_command(args, library, vs: Mapping[str, str]) -> int:
     sys.stdout.write(text_report(scenario, settings, balance, args.seeds, time.perf_counter() - start))
     if args.html:
         write_atomic(args.html, html_report(scenario, settings, balance, args.seeds))
-        print(f"Balance page written to {args.html}")
+        print(f"Balance page written to {visible(args.html)}")
     return 0
