@@ -185,3 +185,15 @@ def test_offers_keep_agenda_order_when_records_list_them_alphabetically(library)
         for key in ("their_offer", "agreed", "you_offered"):
             shown = [t["issue"] for t in mv[key]]
             assert shown == sorted(shown, key=names.index)
+
+
+@pytest.mark.parametrize("scenario,side", [("vienna_1961", "ussr"), ("singapore_2018", "dprk")])
+def test_a_game_not_yet_begun_still_makes_a_document(library, scenario, side):
+    from game.setup import start_match
+
+    m = start_match(library, scenario, side, 1)
+    d = build_document(m)
+    assert d["moves"] == [] and d["ending"] is None and not d["frontier"]["efficient"]
+    assert d["frontier"]["deal"] == {"you": 0.0, "them": 0.0}
+    for fmt in ("text", "md", "html"):
+        assert "in progress" in document_text(m, fmt)
