@@ -30,6 +30,7 @@ def flawed(tmp_path_factory) -> Path:
     """Vienna with an ending after the catch-all (always shadowed) and one whose condition
     contradicts itself (never met)."""
     text = (REPO / "scenarios" / "vienna_1961.yaml").read_text(encoding="utf-8")
+    text = text.replace('title: "Vienna, 1961: Kennedy and Khrushchev"', 'title: "Vienna <script>alert(1)</script>"', 1)
     head, tail = text.split("\nlearning_objectives:", 1)
     head = head.rstrip().rsplit("\n# ----", 1)
     body = head[0] + "\n" + EXTRA_ENDINGS + ("\n# ----" + head[1] if len(head) > 1 else "")
@@ -61,6 +62,7 @@ def test_shadowed_and_unreachable_endings_are_named(flawed, tmp_path, capsys):
         assert abs(sum(float(v) for v in re.findall(r"([0-9.]+)%", row)) - 100.0) < 0.5
     html = page.read_text(encoding="utf-8")
     assert "Shadowed" in html and "Never reached" in html and "<svg" in html and "<script" not in html
+    assert "Vienna &lt;script&gt;alert(1)&lt;/script&gt;" in html  # the title is shown, not run
 
 
 def test_ending_reach_by_hand(library, personalities):
