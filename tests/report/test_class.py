@@ -60,3 +60,11 @@ def test_saves_of_different_scenarios_are_refused(class_saves, library, tmp_path
     assert main(["class", str(tmp_path / "r"), str(paths[0]), str(other)]) == 2
     assert "different scenarios" in capsys.readouterr().err
     assert not (tmp_path / "r" / "index.html").exists()
+
+
+def test_saves_with_different_seeds_are_flagged(library, class_saves, tmp_path):
+    folder, paths = class_saves
+    other = play_script(library, ["probe_berlin"], seed=9).save(tmp_path / "seed9.json")
+    assert main(["class", str(tmp_path / "r"), str(paths[0]), str(other)]) == 0
+    page = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
+    assert "3, 9" in page and "different seeds" in page
