@@ -157,6 +157,7 @@ def cmd_play(args) -> int:
     check_seed(args.seed)
     if args.save is not None:
         slot_path(args.save)  # a bad name is refused before the game starts
+    clean_temp_files()  # what killed writes left behind, before either front end saves
     if not args.text:
         return _open_window(args)
     if sys.stdout is None or sys.stdin is None:
@@ -164,7 +165,6 @@ def cmd_play(args) -> int:
     from game.setup import PlayRequest, open_match
     from game.text.play import play
 
-    clean_temp_files()
     request = PlayRequest(args.scenario, args.side, args.seed, _parse_vs(args.vs), args.difficulty, args.resume,
                           not args.no_undo)
     match = open_match(_library(), request)

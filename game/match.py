@@ -42,10 +42,14 @@ API (the window and the terminal use only this):
 
     match.save_path -> Path         # this game's autosave (saves/games/<game_id>.json)
     match.autosave() -> (Path | None, str | None)              # (where, error): never raises
-    match.save() -> Path                                       # autosave now; SaveError on failure
+    match.save(path=None) -> Path                              # autosave now (or a manual save at path);
+                                                               # SaveError on failure
     match.save_as(name) -> Path                                # a named slot; SaveError on failure,
                                                                # and for a slot holding another game
     match.loaded_from -> Path | None  # the slot it was loaded from (never written over)
+
+    The typed values above live in game.match_records (re-exported here); the save
+    file's model is game.savefile.SaveFile.
 
     game.saves: list_games(limit=5) / list_slots() -> [SaveEntry(path, kind, name, game_id,
                 title, side, turn, over, ending, saved_at)]; latest_save(); clean_temp_files()
@@ -63,113 +67,21 @@ from typing import Any
 
 from game.content.models import Scenario
 from game.core.game import SAVE_VERSION, Game, IllegalAction, parse_choice
-from game.saves import SAVE_FORMAT, SaveError, autosave_path, slot_path, write_save, read_save
-
-
-class UndoRefused(IllegalAction):
-    """Undo or rewind asked for when it is off (a graded run) or there is nothing to undo."""
-
-
-@dataclass(frozen=True)
-class Move:
-    action: str
-    terms: tuple[int, ...] | None = None
-
-    def to_json(self) -> dict:
-        return {"action": self.action, "terms": list(self.terms) if self.terms is not None else None}
-
-
-@dataclass
-class Timeline:
-    moves: list[Move]
-    parent: int | None = None
-    branched_at: int | None = None  # turns shared with the parent
-
-
-@dataclass(frozen=True)
-class PlayResult:
-    record: Any  # the turn record from Game.play
-    session_ended: bool
-    game_over: bool
-    saved: Path | None
-    save_error: str | None
-    branched: int | None = None  # the new timeline's index when this move made a branch
-
-
-@dataclass(frozen=True)
-class Rewound:
-    timeline: int
-    from_turn: int
-    to_turn: int
-    saved: Path | None
-    save_error: str | None
-
-
-@dataclass(frozen=True)
-class LogEntry:
-    kind: str  # "undo", "rewind", "branch", "switch"
-    timeline: int
-    from_turn: int
-    to_turn: int
-
-    def to_json(self) -> dict:
-        return dataclasses.asdict(self)
-
-
-@dataclass(frozen=True)
-class TimelineInfo:
-    index: int
-    label: str
-    parent: int | None
-    branched_at: int | None
-    turns: int
-    over: bool
-    ending: str | None
-    current: bool
-
-
-@dataclass(frozen=True)
-class MeterSeries:
-    ref: str
-    name: str
-    party: str
-    a: tuple[float, ...]  # the meter after each turn, index 0 at the start
-    b: tuple[float, ...]
-
-
-@dataclass(frozen=True)
-class IssueOutcome:
-    issue: str  # as named in the scenario
-    a: str | None  # the agreed position's label, None when left open
-    b: str | None
-
-
-@dataclass(frozen=True)
-class EndingSummary:
-    title: str
-    rating: str
-    turn: int
-
-
-@dataclass(frozen=True)
-class TimelineComparison:
-    a: int
-    b: int
-    diverged_at: int  # turns both timelines share
-    meters: tuple[MeterSeries, ...]
-    agreements: tuple[IssueOutcome, ...]
-    ending_a: EndingSummary | None
-    ending_b: EndingSummary | None
-
-
-def describe_log_entry(e: LogEntry) -> str:
-    if e.kind == "undo":
-        return f"Undo: back to the start of turn {e.to_turn + 1} (timeline {e.timeline + 1})."
-    if e.kind == "rewind":
-        return f"Rewind: from turn {e.from_turn + 1} back to the start of turn {e.to_turn + 1} (timeline {e.timeline + 1})."
-    if e.kind == "branch":
-        return f"A new timeline {e.timeline + 1} branches off at turn {e.to_turn}."
-    return f"Switched to timeline {e.timeline + 1} at turn {e.to_turn + 1}."
+from game.match_records import (
+    EndingSummary,
+    IssueOutcome,
+    LogEntry,
+    MeterSeries,
+    Move,
+    PlayResult,
+    Rewound,
+    Timeline,
+    TimelineComparison,
+    TimelineInfo,
+    UndoRefused,
+    describe_log_entry,
+)
+from game.saves import SAVE_FORMAT, SaveError, autosave_path, read_save, slot_path, write_save
 
 
 def new_game_id(scenario_id: str, side: str) -> str:
@@ -194,6 +106,7 @@ class Match:
     log: list[LogEntry] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     loaded_from: Path | None = None
+    autosave_to: Path | None = None
 
     def __post_init__(self) -> None:
         if not self.game_id:
@@ -229,7 +142,12 @@ class Match:
 
     @property
     def save_path(self) -> Path:
-        return autosave_path(self.game_id)
+        """This game's autosave: saves/games/<game id>.json unless set (tests do)."""
+        return self.autosave_to or autosave_path(self.game_id)
+
+    @save_path.setter
+    def save_path(self, path: Path) -> None:
+        self.autosave_to = Path(path)
 
     def legal_actions(self):
         return self.game.legal_actions()
@@ -324,13 +242,22 @@ class Match:
         self._sync()
         out = []
         for k, t in enumerate(self.timelines_):
-            g = self.game if k == self.current and self.turn == len(t.moves) else self.replay(t.moves)
-            end = g.ending()
+            over, ending = self._outcome(tuple(t.moves))
             label = "the first timeline" if t.parent is None else \
                 f"branch of timeline {t.parent + 1} at turn {t.branched_at + 1}"
-            out.append(TimelineInfo(k, label, t.parent, t.branched_at, len(t.moves), g.over,
-                                    _field(end, "title") if end else None, k == self.current))
+            out.append(TimelineInfo(k, label, t.parent, t.branched_at, len(t.moves), over, ending,
+                                    k == self.current))
         return out
+
+    def _outcome(self, moves: tuple[Move, ...]) -> tuple[bool, str | None]:
+        """Whether these moves end the summit, and how; replayed once per distinct line
+        (a front end may ask every frame)."""
+        cache = self.__dict__.setdefault("_outcomes", {})
+        if moves not in cache:
+            g = self.replay(list(moves))
+            end = g.ending()
+            cache[moves] = (g.over, _field(end, "title") if end else None)
+        return cache[moves]
 
     def compare(self, a: int, b: int) -> TimelineComparison:
         self._sync()

@@ -284,7 +284,8 @@ def _changed_notes(library: Library, sources: Sources) -> list[str]:
     entries += [("personality", pid, library.personalities.get(pid), s) for pid, s in sources.personalities.items()]
     for what, ident, entry, src in entries:
         if entry is None:
-            notes.append(f"The {what} {ident!r} is not installed here; this game uses the copy kept in its save.")
+            notes.append(f"The {what} {ident!r} is not among the installed ones (played from a file, or removed "
+                         "since); this game goes on with the copy kept in its save.")
             continue
         try:
             now = Source(ident, _text(entry[0])).sha256

@@ -54,11 +54,24 @@ class OutputClosed(Exception):
     pass
 
 
+LINE_CAP = 4096  # bytes of one input line kept; the rest of a longer line is read and dropped
+
+
 def stdin_reader(prompt: str) -> str:
+    """One line of input, never more than LINE_CAP characters held in memory."""
     try:
-        return input(prompt)
-    except EOFError:
-        raise EndOfInput from None
+        sys.stdout.write(prompt)
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError, OSError) as e:
+        raise OutputClosed(str(e)) from None
+    line = sys.stdin.readline(LINE_CAP)
+    if not line:
+        raise EndOfInput
+    if not line.endswith("\n") and len(line) == LINE_CAP:
+        while (rest := sys.stdin.readline(LINE_CAP)) and not rest.endswith("\n"):
+            pass
+        return "\0long"
+    return line.rstrip("\n")
 
 
 def _safe_print(text: str) -> None:
@@ -189,7 +202,12 @@ def _play(match: Match, read_line, write, width: int, slot: str | None) -> int:
         if result.save_error:
             _say_err(f"summit: {result.save_error}. Play goes on; the previous save is unchanged.")
     render.ending(out, match)
-    out.para(_final_save(match, slot))
+    try:  # the autosave after the last move already holds the ending; this adds the slot
+        match.save()
+        if slot:
+            match.save_as(slot)
+    except SaveError as e:
+        _say_err(f"summit: {e}")
     return 0
 
 

@@ -27,7 +27,7 @@ def one_save(summit_home):
     return path, json.loads(path.read_text())
 
 
-@pytest.mark.parametrize("line", ["²", "①", "9" * 5000, "-1", "0", "1e3", "\x1b]52;c;aGk=\x07", " " * 10000])
+@pytest.mark.parametrize("line", ["²", "①", "9" * 5000, "7" * 100_000, "-1", "0", "1e3", "\x1b]52;c;aGk=\x07", " " * 10000])
 def test_odd_input_is_a_wrong_command_not_a_crash(monkeypatch, capsys, summit_home, line):
     monkeypatch.setattr("sys.stdin", io.StringIO(f"{line}\n1\n"))
     assert main(["play", "vienna_1961", "--text"]) == 0

@@ -223,7 +223,7 @@ def test_a_scenario_played_by_path_resumes_after_the_file_changes(library, tmp_p
     mine.write_text("garbage: [")  # edited (badly) since
     again = load_match(library, match.save_path)
     assert again.scenario.id == "my_vienna" and again.turn == 1
-    assert any("not installed" in n or "changed" in n for n in again.notes)
+    assert any("not among the installed" in n or "changed" in n for n in again.notes)
     mine.unlink()
     assert main(["transcript", str(match.save_path)]) == 0
     assert "Transcript" in capsys.readouterr().out
@@ -238,3 +238,20 @@ def test_an_edited_builtin_scenario_is_noticed(library, monkeypatch, tmp_path):
     again = load_match(library, match.save_path)
     assert any("has changed since" in n for n in again.notes)
     assert again.sources.scenario.text == match.sources.scenario.text  # the copy it was played with
+
+
+def test_a_folder_we_may_not_write_reports_and_play_goes_on(saved, monkeypatch):
+    """What a read-only folder does to the writer (the test above needs a non-root user)."""
+    from game import saves
+
+    match, path, _ = saved
+    before = path.read_bytes()
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    with monkeypatch.context() as m:
+        m.setattr(saves.tempfile, "mkstemp", refuse)
+        result = match.play(match.legal_actions()[0].id)
+    assert result.saved is None and "Permission denied" in result.save_error and str(path) in result.save_error
+    assert path.read_bytes() == before and match.turn == 4
