@@ -22,8 +22,8 @@ from game.sim.players import REFERENCE_PLAYERS
 
 RATINGS = sim_balance.RATINGS
 OPENING_MOVES = 2  # a game's opening: its first moves
-SEARCH_CANDIDATES = 120
-SEARCH_TRAIN = np.arange(100_000, 100_100)  # training seeds, apart from the held-out ones
+SEARCH_CANDIDATES = 80
+SEARCH_TRAIN = np.arange(100_000, 100_050)  # training seeds, apart from the held-out ones
 
 
 @dataclass
@@ -151,15 +151,19 @@ def _script_rates(spec, scripts: list[list[str]], seeds: np.ndarray):
 
 def best_scripts(spec, held_out: np.ndarray, keep: int = 3) -> list[dict]:
     """The fixed scripts of the search (game.sim.balance.candidate_scripts) that do best on
-    training seeds, judged again on the held-out seeds."""
+    training seeds, judged again on the held-out seeds; none if no script ever reached a
+    better ending."""
     candidates = sim_balance.candidate_scripts(spec, SEARCH_CANDIDATES)
     train, _ = _script_rates(spec, candidates, SEARCH_TRAIN)
-    top = [candidates[i] for i in np.argsort(-train, kind="stable")[:keep]]
+    order = [i for i in np.argsort(-train, kind="stable")[:keep] if train[i] > 0]  # scripts that ever won
+    if not order:
+        return []
+    top = [candidates[i] for i in order]
     held, ending = _script_rates(spec, top, np.asarray(held_out))
     out = []
     for k, script in enumerate(top):
         counts = Counter(spec.endings[e].id for e in ending[k] if e >= 0)
-        out.append({"script": collapse(script), "train": float(np.sort(train)[::-1][k]), "held_out": float(held[k]),
+        out.append({"script": collapse(script), "train": float(train[order[k]]), "held_out": float(held[k]),
                     "endings": dict(counts)})
     return out
 

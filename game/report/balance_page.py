@@ -8,7 +8,7 @@ import time
 from collections.abc import Mapping
 
 from game.report import svg
-from game.report.balance_data import RATINGS, run_setting
+from game.report.balance_data import RATINGS, SEARCH_CANDIDATES, run_setting
 from game.textsafe import visible
 
 AIM_SIDE_RATIO = 1.5  # issue 7: the two sides' constructive rates within a factor of 1.5
@@ -89,6 +89,9 @@ def text_report(scenario, settings, balance, seeds: int, seconds: float) -> str:
         if s.scripts:
             lines.append("  Best fixed scripts the search found (better on training / held-out seeds):")
             lines += [f"    {100 * x['train']:5.1f}% / {100 * x['held_out']:5.1f}%  {x['script']}" for x in s.scripts]
+        else:
+            lines.append(f"  The search found no fixed script that reaches a better ending "
+                         f"({SEARCH_CANDIDATES} scripts tried).")
     lines.append("")
     for b in balance:
         parts = ", ".join(f"{side}: constructive {100 * r.get('constructive', 0):.1f} %, random "
