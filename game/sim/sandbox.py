@@ -62,7 +62,8 @@ def _scores_of(spec: GameSpec, st: BatchState, action: int) -> tuple[Probe, Batc
             seen["from_scorer"] = np.array(arg)  # the core's own API, when it has one
         elif frame.f_code is code:
             loc = frame.f_locals
-            seen.update(scores=np.array(seen.pop("from_scorer", loc.get("scores"))),
+            found = seen.pop("from_scorer", loc.get("scores"))
+            seen.update(scores=np.asarray(found if found is not None else np.zeros(0)),
                         acceptable=np.array(loc["acceptable"]), u_new=np.array(loc["u_new"]),
                         target=np.array(loc["target"]), reply=arg[0])
 
@@ -72,6 +73,9 @@ def _scores_of(spec: GameSpec, st: BatchState, action: int) -> tuple[Probe, Batc
         rules.step(spec, trial, np.array([action]))
     finally:
         sys.setprofile(old)
+    if "scores" not in seen or seen["scores"].ndim != 2:
+        raise RuntimeError("the counterpart's reply no longer exposes its scores; the sandbox needs "
+                           "game.core.reply.score_replies(...) -> [N, reply kinds]")
     scores = seen["scores"][0]
     valid = {AI_KINDS[k]: float(scores[k]) for k in range(len(AI_KINDS)) if np.isfinite(scores[k])}
     probe = Probe(valid, AI_KINDS[int(seen["reply"][0])], bool(seen["acceptable"][0]), float(seen["u_new"][0]),
