@@ -97,3 +97,21 @@ def test_hot_reload_prints_again_when_the_file_is_saved(tmp_path, capsys, monkey
 def test_other_scenarios_and_sides(capsys, scenario):
     out = _run(capsys, "kim_jong_un", "--scenario", scenario)
     assert "Kim" in out and "reply" in out
+
+
+def test_the_table_tops_with_the_reply_the_rules_actually_play(library, personalities):
+    import numpy as np
+
+    from game.content.compile import compile_game
+    from game.core import rules
+    from game.core.kinds import AI_KINDS
+    from game.sim.sandbox import _scores_of, chosen_states
+
+    for side in ("usa", "ussr"):
+        spec = compile_game(library.scenarios["vienna_1961"][1], side, personalities, {})
+        for title, st, move in chosen_states(spec):
+            probe, _ = _scores_of(spec, st, move)
+            played = st.copy()
+            outcome = rules.step(spec, played, np.array([move]))
+            assert probe.chosen == AI_KINDS[int(outcome.reply[0])], title
+            assert max(probe.scores, key=probe.scores.get) == probe.chosen, title
