@@ -2,10 +2,12 @@
 scored candidate replies to a move and what it would accept.
 
 Scores come from the core's own `choose_reply` while a copy of the state plays the move
-through `rules.step`; nothing of the reply rules is re-derived here. If the core exposes
-`game.core.reply.score_replies` (same arguments as `choose_reply`, returning the [N, kinds]
-score matrix), that is used; until then the matrix is read from `choose_reply`'s frame as
-it returns (a read-only look, CPython's profiling hook) - see `_scores_of`.
+through `rules.step`; nothing of the reply rules is re-derived here. The final score
+matrix (its strategy family's bonuses and the volatility noise included, the one whose
+best entry is the reply) is read from `choose_reply`'s frame as it returns (a read-only
+look through CPython's profiling hook; see `_scores_of`), and what it would accept from
+the context `choose_reply` returns. A core function returning that final matrix
+(`score_replies`) would make the look unnecessary; it is used when present.
 """
 
 from __future__ import annotations
@@ -62,10 +64,13 @@ def _scores_of(spec: GameSpec, st: BatchState, action: int) -> tuple[Probe, Batc
             seen["from_scorer"] = np.array(arg)  # the core's own API, when it has one
         elif frame.f_code is code:
             loc = frame.f_locals
-            found = seen.pop("from_scorer", loc.get("scores"))
+            found = loc.get("scores")  # the final matrix, bonuses and noise included
+            if found is None:
+                found = seen.pop("from_scorer", None)
+            reply, ctx = arg
             seen.update(scores=np.asarray(found if found is not None else np.zeros(0)),
-                        acceptable=np.array(loc["acceptable"]), u_new=np.array(loc["u_new"]),
-                        target=np.array(loc["target"]), reply=arg[0])
+                        acceptable=np.array(ctx.acceptable), u_new=np.array(loc["u_new"]),
+                        target=np.array(loc["target"]), reply=reply)
 
     old = sys.getprofile()
     sys.setprofile(watch)
