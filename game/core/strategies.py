@@ -1,11 +1,21 @@
-"""Strategy families: how a counterpart's aspiration moves, and which replies it favours.
+"""Strategy families and their registry: how a counterpart's aspiration moves, and which
+replies it favours.
 
-A family is a small object with three hooks, all vectorised over the batch:
-- `curve(mind)`: the exponent of the time curve (below 1 concedes late, above 1 early);
-- `react(spec, kind, gain, tuning)`: how your action of `kind` moves its aspiration, where
-  `gain` [N] is how much your last move improved the terms for it;
-- `bonus(spec, ctx)`: extra scores for its candidate replies.
-The built-in four are listed in `BUILTIN_FAMILIES`; `game.ai.registry` adds plug-ins.
+A family is a `Family` subclass with a unique `name` and three hooks, all vectorised over
+the batch (N games):
+- `curve(mind) -> float`: the exponent of the time curve (below 1 concedes late, above 1
+  early; the curve runs on turns of substance, see game.core.pressure);
+- `react(kinds, gain, tuning) -> [N]`: how your move of kind code `kinds` [N] moves its
+  aspiration, where `gain` [N] is how far your move raised the worth of your standing
+  position to it above its walk-away value and the best you had offered (0 otherwise),
+  and `tuning` the rules' numbers;
+- `bonus(mind, kinds, tension) -> {reply kind: [N] extra score}`: extra scores for its
+  candidate replies, with `tension` [N] on a 0-1 scale.
+
+`StrategyRegistry` holds the families by name (the four built in, `BUILTIN_FAMILIES`);
+unknown names and duplicates are rejected loudly. Discovering plug-ins through entry
+points needs the installed packages' metadata, so it lives outside the core:
+`game.ai.registry.StrategyRegistry.with_plugins()`.
 """
 
 from __future__ import annotations
@@ -113,3 +123,32 @@ class Hardliner(Family):
 BUILTIN_FAMILIES: Mapping[str, type[Family]] = MappingProxyType(
     {cls.name: cls for cls in (Boulware, Conceder, Reciprocator, Hardliner)}
 )
+
+
+class RegistryError(ValueError):
+    pass
+
+
+class StrategyRegistry:
+    """Families by name: the built-in four, plus any registered (plug-ins)."""
+
+    def __init__(self, families: Mapping[str, type[Family]] = BUILTIN_FAMILIES):
+        self._families: dict[str, type[Family]] = {}
+        for cls in families.values():
+            self.register(cls)
+
+    def register(self, cls: type[Family]) -> None:
+        if not (isinstance(cls, type) and issubclass(cls, Family)):
+            raise RegistryError(f"{cls!r} is not a strategy Family")
+        if cls.name in self._families:
+            raise RegistryError(f"a strategy family named {cls.name!r} is already registered")
+        self._families[cls.name] = cls
+
+    def names(self) -> list[str]:
+        return sorted(self._families)
+
+    def create(self, name: str) -> Family:
+        try:
+            return self._families[name]()
+        except KeyError:
+            raise RegistryError(f"unknown strategy family {name!r}; known: {', '.join(self.names())}") from None

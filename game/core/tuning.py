@@ -36,7 +36,8 @@ DEFAULT_TUNING = MappingProxyType(
         "probe_trust": 2.0,
         "probe_noise": 0.25,  # spread of the estimate of an interest weight (fraction)
         "probe_heard_aspiration": 0.05,
-        "probe_mislead": 0.1,  # chance your staff read another issue's weight for this one  # aspiration it gives up when asked about its weightiest issue
+        "probe_mislead": 0.1,
+        "intel_true_chance": 0.5,  # the briefing's doubtful intelligence proves true in this share of games  # chance your staff read another issue's weight for this one  # aspiration it gives up when asked about its weightiest issue
         # --- concessions
         "concede_tension": -3.0,
         "concede_trust": 2.0,
