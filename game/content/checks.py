@@ -18,14 +18,21 @@ from collections.abc import Iterator
 
 from game.content.errors import Problem
 from game.content.models import PLACEHOLDERS, Personality, Scenario
-from game.content.yamlsafe import FieldPath, Marks, dotted, locate
+from game.content.yamlsafe import FieldPath, Marks, dotted, locate, locate_key
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
 def scenario_problems(s: Scenario, marks: Marks, text: str, filename: str) -> list[Problem]:
     out: list[Problem] = []
+    issue_ids = [issue.id for issue in s.issues]
     for n, side in enumerate(s.sides):
+        for iid in side.issue_lines:
+            if iid not in issue_ids:
+                path = ("sides", n, "issue_lines", iid)
+                close = difflib.get_close_matches(iid, issue_ids, n=1)
+                out.append(Problem(filename, *locate_key(marks, path), dotted(path), f"unknown issue '{iid}'",
+                                   hint=close[0] if close else None))
         for iid, kinds in side.issue_lines.items():
             for kind, entries in kinds.items():
                 for k, entry in enumerate(entries):
@@ -116,8 +123,18 @@ def _never_offer_problems(s: Scenario, n: int, marks: Marks, filename: str) -> l
     positions = {issue.id: [p.id for p in issue.positions] for issue in s.issues}
     out = []
     for iid, pids in s.sides[n].never_offers.items():
+        if iid not in positions:
+            path = ("sides", n, "never_offers", iid)
+            out.append(Problem(filename, *locate_key(marks, path), dotted(path), f"unknown issue '{iid}'"))
+            continue
+        interest = s.sides[n].interests.get(iid)
+        sized = interest is not None and len(interest.values) == len(positions[iid])  # else references reports it
+        best = positions[iid][max(range(len(interest.values)), key=interest.values.__getitem__)] if sized else None
         for j, pid in enumerate(pids):
-            if pid not in positions.get(iid, ()):
-                path = ("sides", n, "never_offers", iid, j)
+            path = ("sides", n, "never_offers", iid, j)
+            if pid not in positions[iid]:
                 out.append(Problem(filename, *locate(marks, path), dotted(path), f"unknown position '{pid}' in issue '{iid}'"))
+            elif pid == best:
+                out.append(Problem(filename, *locate(marks, path), dotted(path),
+                                   f"'{pid}' is this side's best position on '{iid}': it always opens with it"))
     return out

@@ -99,3 +99,16 @@ def test_summit_validate_reports_them_with_exit_code_2(tmp_path):
     assert done.returncode == 2, done.stderr
     assert f"{bad}:27:" in done.stderr and "does not list it" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_issue_lines_and_never_offers_name_real_issues():
+    problems = _scenario(("    objectives: [Keep your missiles.]\n",
+                          "    objectives: [Keep your missiles.]\n"
+                          "    issue_lines:\n"
+                          "      armz: {probe_answer: [\"We keep them.\"]}\n"
+                          "    never_offers: {trade: [opne], tarde: [open]}\n"))
+    assert _found(problems) == [
+        (26, 7, "sides[0].issue_lines.armz", "unknown issue 'armz'", "arms"),
+        (27, 28, "sides[0].never_offers.trade[0]", "unknown position 'opne' in issue 'trade'", None),
+        (27, 35, "sides[0].never_offers.tarde", "unknown issue 'tarde'", None),
+    ]
