@@ -63,6 +63,20 @@ def side_balance(settings) -> list[dict]:
     return out
 
 
+def never_reached(settings) -> list[dict]:
+    """Per side: endings no player reached in any of its settings, each said to be
+    shadowed (met, but always caught earlier) or never met."""
+    out = []
+    for side in dict.fromkeys(s.side for s in settings):
+        rows = [s for s in settings if s.side == side]
+        for k, e in enumerate(rows[0].endings):
+            if all(r.endings[k]["reached"] == 0 for r in rows):
+                shadowed = any(r.endings[k]["shadowed"] for r in rows)
+                out.append({"side": side, "id": e["id"], "title": e["title"],
+                            "why": "shadowed by earlier endings" if shadowed else "its condition never held"})
+    return out
+
+
 def text_report(scenario, settings, balance, seeds: int, seconds: float) -> str:
     lines = [f"Balance of {scenario.title} ({scenario.id}): {seeds} seeds per player and setting "
              f"({seconds:.1f} s)"]
@@ -93,6 +107,9 @@ def text_report(scenario, settings, balance, seeds: int, seconds: float) -> str:
             lines.append(f"  The search found no fixed script that reaches a better ending "
                          f"({SEARCH_CANDIDATES} scripts tried).")
     lines.append("")
+    missing = never_reached(settings)
+    lines.append("Endings never reached in any setting: " + ("none" if not missing else "; ".join(
+        f"{m['id']} as {m['side']} ({m['why']})" for m in missing)))
     for b in balance:
         parts = ", ".join(f"{side}: constructive {100 * r.get('constructive', 0):.1f} %, random "
                           f"{100 * r.get('random', 0):.1f} %" for side, r in b["rates"].items())
@@ -114,6 +131,7 @@ def html_report(scenario, settings, balance, seeds: int) -> str:
         charts.append(svg.bar_chart(rows, list(RATINGS), colors=[svg.RATING_COLORS[r] for r in RATINGS]))
     return template("html", "balance.html.j2").render(css=css(), scenario=scenario, settings=settings,
                                                       charts=charts, balance=balance, seeds=seeds,
+                                                      missing=never_reached(settings),
                                                       ratings=RATINGS, aim=AIM_SIDE_RATIO)
 
 

@@ -51,6 +51,9 @@ def test_shadowed_and_unreachable_endings_are_named(flawed, tmp_path, capsys):
     assert met > 0 and caught == met  # every game where it held was taken by an earlier ending
     line = next(x for x in out.splitlines() if x.strip().startswith("contradiction"))
     assert "NEVER REACHED" in line and "met     0" in line
+    summary = next(x for x in out.splitlines() if x.startswith("Endings never reached in any setting"))
+    assert "after_the_catch_all as usa (shadowed by earlier endings)" in summary
+    assert "contradiction as usa (its condition never held)" in summary
     # every reference player appears with rates that sum to 100 %
     rows = [x for x in out.splitlines() if re.match(r"  (random|constructive|staller) ", x)]
     from game.sim.balance import difficulty_names
