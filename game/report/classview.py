@@ -67,14 +67,17 @@ def write_class_report(library, report_dir: Path, paths: list[Path], date: str |
                       else ("(in progress)", "") for s in students)
     deals = _merged_points(students)
     chart = svg.frontier_chart(first["frontier"]["points"], deals, width=560, height=480)
-    bars = svg.bar_chart([(f"{t} ({r})" if r else t, [c / len(students)]) for (t, r), c in endings.most_common()],
-                         ["share of the class"])
+    ratings = ["better", "history", "worse", "breakdown", ""]  # "" = still in progress
+    bars = svg.bar_chart([(f"{t} ({r})" if r else t, [c / len(students) if r == k else 0.0 for k in ratings])
+                          for (t, r), c in endings.most_common()],
+                         [k or "in progress" for k in ratings],
+                         colors=[svg.RATING_COLORS.get(k, "#999999") for k in ratings])
     concept_totals = {c: sum(1 for s in students if s["summary"]["concepts"][c]) for c in CONCEPTS}
     page = template("html", "class.html.j2").render(
         css=css(), d=first, students=students, broken=[{"path": str(p), "why": w} for p, w in broken],
         seeds=seeds, sides=sides, frontier_chart=chart, endings_chart=bars, concepts=CONCEPTS,
         concept_titles=CONCEPT_TITLES, concept_totals=concept_totals, date=first["date"],
-        notes=list(dict.fromkeys(f"{s['name']}: {n}" for s in students for n in s["d"]["notes"])))
+        notes=_grouped_notes(students))
     out = report_dir / "index.html"
     write_atomic(out, page)
     return out, broken
@@ -100,3 +103,12 @@ def _merged_points(students) -> list[dict]:
         deal = s["d"]["frontier"]["deal"]
         at.setdefault((round(deal["you"], 4), round(deal["them"], 4)), []).append(s["name"])
     return [{"you": you, "them": them, "label": ", ".join(names)} for (you, them), names in at.items()]
+
+
+def _grouped_notes(students) -> list[str]:
+    """Each note once, with the students whose games it concerns ('every game' if all)."""
+    who: dict[str, list[str]] = {}
+    for s in students:
+        for n in s["d"]["notes"]:
+            who.setdefault(n, []).append(s["name"])
+    return [f"{'Every game' if len(names) == len(students) > 1 else ', '.join(names)}: {n}" for n, names in who.items()]
