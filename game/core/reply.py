@@ -51,16 +51,19 @@ def its_own_terms(spec: GameSpec, st: BatchState, terms: np.ndarray) -> np.ndarr
 
 def held_back(spec: GameSpec, st: BatchState, terms: np.ndarray) -> np.ndarray:
     """[N] terms it will not sign yet, whatever their worth: its weightiest open issue
-    alone (only within a package), or that issue before you asked what it needs there
-    (it will not sign it away to someone who never asked)."""
+    alone (only within a package), or any of its weightiest open issues before you asked
+    what it needs there (it will not sign them away to someone who never asked)."""
     tun, n = spec.tuning, st.n
     rows = np.arange(n)
     open_ = st.agreed < 0
     top = np.where(open_, spec.ai_weights[None, :], -1.0).argmax(axis=1)
     covered = (terms >= 0) & open_
     lone_top = (covered.sum(axis=1) == 1) & covered[rows, top] & (open_.sum(axis=1) > 1)
-    unasked = covered[rows, top] & ~st.probed[rows, top]
-    return (lone_top & (tun["link_top_issue"] > 0)) | (unasked & (tun["top_issue_needs_probe"] > 0))
+    # Its `top_issues_to_ask` weightiest open issues: none is signed before you asked about it.
+    k = int(tun["top_issues_to_ask"])
+    rank = np.argsort(np.argsort(-np.where(open_, spec.ai_weights[None, :], -1.0), axis=1, kind="stable"), axis=1)
+    unasked = (covered & (rank < k) & ~st.probed).any(axis=1)
+    return (lone_top & (tun["link_top_issue"] > 0)) | unasked
 
 
 def choose_reply(spec: GameSpec, st: BatchState, kinds, issue, terms, u_new, target, now, played, repeated):
@@ -124,7 +127,7 @@ def reply_scores(spec: GameSpec, st: BatchState, kinds, ctx: ReplyContext, now, 
     def put(kind: str, score, valid) -> None:
         scores[:, AK[kind]] = np.where(valid & played, score, -np.inf)
 
-    put("accept", s["score_accept"] + 30.0 * take_best, acceptable | take_best)
+    put("accept", s["score_accept"] + s["score_take_best"] * take_best, acceptable | take_best)
     put("reject", s["score_reject"] + s["score_reject_insult"] * insulting, proposing & ~acceptable)
     put("counter", s["score_counter"] + s["score_counter_serious"] * (1.0 - insulting), proposing & ~acceptable & ~red)
     put("probe_answer", s["score_probe_answer"], kinds == PK["probe"])

@@ -53,11 +53,13 @@ class Boulware(Family):
     def curve(self, mind: Mind) -> float:
         return min(mind.curve, 1.0)
 
+    REJECT_BONUS = 0.5  # x patience: it turns offers down readily
+
     def react(self, kinds, gain, tuning):
-        return np.where(_is(kinds, "concede"), 0.01, 0.0)
+        return np.where(_is(kinds, "concede"), tuning["boulware_pocket"], 0.0)
 
     def bonus(self, mind, kinds, tension):
-        return {"reject": np.full(kinds.shape[0], 0.5 * mind.traits.patience)}
+        return {"reject": np.full(kinds.shape[0], self.REJECT_BONUS * mind.traits.patience)}
 
 
 class Conceder(Family):
@@ -68,12 +70,16 @@ class Conceder(Family):
     def curve(self, mind: Mind) -> float:
         return max(mind.curve, 1.0)
 
+    CONCESSION_BONUS, WARM_BONUS = 0.8, 0.5
+
     def react(self, kinds, gain, tuning):
         soft = _is(kinds, "rapport", "reassure", "appeal")
-        return np.where(soft, -0.015, 0.0) - 0.2 * gain * _is(kinds, "concede", "propose", "counter")
+        return (np.where(soft, tuning["conceder_soft"], 0.0)
+                - tuning["conceder_gain"] * gain * _is(kinds, "concede", "propose", "counter"))
 
     def bonus(self, mind, kinds, tension):
-        return {"concession": np.full(kinds.shape[0], 0.8), "warm": np.full(kinds.shape[0], 0.5)}
+        n = kinds.shape[0]
+        return {"concession": np.full(n, self.CONCESSION_BONUS), "warm": np.full(n, self.WARM_BONUS)}
 
 
 class Reciprocator(Family):
@@ -84,18 +90,21 @@ class Reciprocator(Family):
     def curve(self, mind: Mind) -> float:
         return mind.curve
 
+    # Reply bonuses in kind: a concession for yours, a threat for a warning, warmth for warmth.
+    CONCESSION_BONUS, THREAT_BONUS, WARM_BONUS = 2.5, 1.5, 1.0
+
     def react(self, kinds, gain, tuning):
         move = -tuning["reciprocity"] * gain * _is(kinds, "concede", "propose", "counter")
-        move += np.where(_is(kinds, "warn", "statement"), 0.03, 0.0)
-        move += np.where(_is(kinds, "rapport", "reassure"), -0.01, 0.0)
+        move += np.where(_is(kinds, "warn", "statement"), tuning["reciprocator_pressed"], 0.0)
+        move += np.where(_is(kinds, "rapport", "reassure"), tuning["reciprocator_soft"], 0.0)
         return move
 
     def bonus(self, mind, kinds, tension):
         n = kinds.shape[0]
         return {
-            "concession": np.where(_is(kinds, "concede"), 2.5, 0.0),
-            "threat": np.where(_is(kinds, "warn"), 1.5, 0.0),
-            "warm": np.where(_is(kinds, "rapport", "reassure", "appeal"), 1.0, np.zeros(n)),
+            "concession": np.where(_is(kinds, "concede"), self.CONCESSION_BONUS, 0.0),
+            "threat": np.where(_is(kinds, "warn"), self.THREAT_BONUS, 0.0),
+            "warm": np.where(_is(kinds, "rapport", "reassure", "appeal"), self.WARM_BONUS, np.zeros(n)),
         }
 
 
@@ -107,16 +116,19 @@ class Hardliner(Family):
     def curve(self, mind: Mind) -> float:
         return min(mind.curve, 1.0)
 
+    THREAT_BONUS, THREAT_PRIDE, ULTIMATUM_BONUS, LECTURE_ZEAL = 2.0, 2.0, 1.0, 0.5
+
     def react(self, kinds, gain, tuning):
         push = tuning["hardliner_push"]
-        return np.where(_is(kinds, "warn", "statement"), push, 0.0) + np.where(_is(kinds, "concede"), 0.01, 0.0)
+        return (np.where(_is(kinds, "warn", "statement"), push, 0.0)
+                + np.where(_is(kinds, "concede"), tuning["hardliner_pocket"], 0.0))
 
     def bonus(self, mind, kinds, tension):
         pressed = _is(kinds, "warn", "statement")
         return {
-            "threat": np.where(pressed, 2.0 + 2.0 * mind.traits.pride, 0.0),
-            "ultimatum": np.full(kinds.shape[0], 1.0),
-            "lecture": np.full(kinds.shape[0], 0.5 * mind.traits.zeal),
+            "threat": np.where(pressed, self.THREAT_BONUS + self.THREAT_PRIDE * mind.traits.pride, 0.0),
+            "ultimatum": np.full(kinds.shape[0], self.ULTIMATUM_BONUS),
+            "lecture": np.full(kinds.shape[0], self.LECTURE_ZEAL * mind.traits.zeal),
         }
 
 

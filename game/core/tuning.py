@@ -86,10 +86,16 @@ DEFAULT_TUNING = MappingProxyType(
         "firmness_relief": 0.02,  # aspiration per turn at resolve 100
         "hardliner_push": 0.04,  # aspiration a hardliner adds when warned or lectured at
         "reciprocity": 0.3,  # aspiration a reciprocator gives back per unit of utility you gave it
+        "reciprocator_pressed": 0.03,  # ... and takes when warned or lectured at
+        "reciprocator_soft": -0.01,  # ... and gives for rapport and reassurance
+        "conceder_soft": -0.015,  # aspiration a conceder gives for soft words
+        "conceder_gain": 0.2,  # ... and per unit of utility you gave it
+        "boulware_pocket": 0.01,  # aspiration a boulware adds when you concede (it pockets it)
+        "hardliner_pocket": 0.01,  # ... and a hardliner
         "promise_floor": 0.3,  # worth of an unverifiable promise at zero trust
         "accept_tolerance": 0.02,
         "link_top_issue": 1.0,
-        "top_issue_needs_probe": 1.0,  # 1: ...and only after you asked what it needs there  # 1: its weightiest open issue is settled only within a package
+        "top_issues_to_ask": 2.0,  # its weightiest open issues it signs only after you asked about each  # 1: its weightiest open issue is settled only within a package
         # --- bare numbers that used to live in the rules
         "hostile_base": 0.6,  # hostile acts' tension x (hostile_base + pride_scale * pride)
         "warmth_base": 0.5,  # goodwill x (warmth_base + warmth_scale * warmth)
@@ -129,6 +135,7 @@ DEFAULT_TUNING = MappingProxyType(
         "om_concede": 0.5,  # evidence lost when you give ground on an issue
         # --- reply scores (game.core.reply)
         "score_accept": 10.0,
+        "score_take_best": 30.0,  # at the last turn, taking the best offer you made beats everything
         "score_reject": 3.0,
         "score_reject_insult": 3.0,
         "score_counter": 4.0,
