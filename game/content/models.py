@@ -343,6 +343,7 @@ class Condition(Strict):
         None, description=OPERATOR["value_at_least"].doc)
     red_line_crossed: bool | None = Field(None, description=OPERATOR["red_line_crossed"].doc)
     ally_broke: bool | None = Field(None, description=OPERATOR["ally_broke"].doc)
+    intel_true: bool | None = Field(None, description=OPERATOR["intel_true"].doc)
     deadline: Literal["yielded", "bluff_called", "real"] | None = Field(None, description=OPERATOR["deadline"].doc)
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, allow_inf_nan=False)

@@ -121,6 +121,9 @@ OPERATOR_TABLE: tuple[Operator, ...] = (
              _flag("red_line_crossed"), lambda spec, st, cond: judging.OPERATORS["red_line_crossed"](spec, st)),
     Operator("ally_broke", "Your ally broke with you in public (false: it did not).",
              _flag("ally_broke"), lambda spec, st, cond: judging.OPERATORS["ally_broke"](spec, st)),
+    Operator("intel_true", "The briefing's doubtful intelligence proved true in this game (one draw per game, "
+             "true with the chance `intel_true_chance`; false: it proved wrong).",
+             _flag("intel_true"), lambda spec, st, cond: judging.intel_true(spec, st)),
     Operator("deadline", "How the counterpart's deadline went: yielded, bluff_called or real.",
              lambda v, c, n, sub: [("deadline", judging.DEADLINE_CODES[v])],
              lambda spec, st, cond: judging.OPERATORS["deadline"](spec, st, cond[1])),

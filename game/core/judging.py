@@ -22,6 +22,7 @@ from types import MappingProxyType
 
 import numpy as np
 
+from game.core import rng
 from game.core.spec import GameSpec
 from game.core.state import BatchState
 from game.core.utility import take
@@ -42,6 +43,12 @@ def best_signable(spec: GameSpec) -> float:
 def value_share(spec: GameSpec, st: BatchState) -> np.ndarray:
     """[N] what you brought home as a share of the best signable deal (0-1)."""
     return value_brought_home(spec, st) / max(best_signable(spec), 1e-9)
+
+
+def intel_true(spec: GameSpec, st: BatchState) -> np.ndarray:
+    """[N] whether the briefing's doubtful intelligence is true in each game: one
+    counter-based draw per game, so a second playthrough (another seed) can differ."""
+    return rng.uniform(st.seed, st.game_index, 0, rng.STREAM_INTEL) < spec.tuning["intel_true_chance"]
 
 
 def red_line_crossed(spec: GameSpec, st: BatchState) -> np.ndarray:

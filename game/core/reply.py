@@ -31,6 +31,8 @@ class ReplyContext:
     proposing: np.ndarray  # [N]
     repeated: np.ndarray  # [N] the same offer as your previous turn
     take_best: np.ndarray  # [N] last turn: it takes the best offer you made instead
+    red: np.ndarray  # [N] your terms cross its red lines
+    tension: np.ndarray | None = None  # [N] 0-1, as it weighs its reply
 
 
 def generosity(spec: GameSpec, positions: np.ndarray) -> np.ndarray:
@@ -47,27 +49,47 @@ def its_own_terms(spec: GameSpec, st: BatchState, terms: np.ndarray) -> np.ndarr
     return covered.any(axis=1) & (~covered | (offered & within)).all(axis=1)
 
 
+def held_back(spec: GameSpec, st: BatchState, terms: np.ndarray) -> np.ndarray:
+    """[N] terms it will not sign yet, whatever their worth: its weightiest open issue
+    alone (only within a package), or any of its weightiest open issues before you asked
+    what it needs there (it will not sign them away to someone who never asked)."""
+    tun, n = spec.tuning, st.n
+    rows = np.arange(n)
+    open_ = st.agreed < 0
+    top = np.where(open_, spec.ai_weights[None, :], -1.0).argmax(axis=1)
+    covered = (terms >= 0) & open_
+    lone_top = (covered.sum(axis=1) == 1) & covered[rows, top] & (open_.sum(axis=1) > 1)
+    # Its `top_issues_to_ask` weightiest open issues: none is signed before you asked about it.
+    k = int(tun["top_issues_to_ask"])
+    rank = np.argsort(np.argsort(-np.where(open_, spec.ai_weights[None, :], -1.0), axis=1, kind="stable"), axis=1)
+    unasked = (covered & (rank < k) & ~st.probed).any(axis=1)
+    return (lone_top & (tun["link_top_issue"] > 0)) | unasked
+
+
 def choose_reply(spec: GameSpec, st: BatchState, kinds, issue, terms, u_new, target, now, played, repeated):
-    tun, mind = spec.tuning, spec.counterpart
-    tr = mind.traits
-    mt = Meters(spec)
-    n = st.n
+    """The counterpart's reply [N] (AI_KINDS code, -1 where not played) and what it saw."""
+    ctx = judge_terms(spec, st, kinds, terms, u_new, target, played, repeated)
+    scores = reply_scores(spec, st, kinds, ctx, now, played)
+    tr = spec.counterpart.traits
+    for kind, extra in spec.strategy.bonus(spec.counterpart, kinds, ctx.tension).items():
+        col = AK[kind]
+        scores[:, col] = np.where(np.isfinite(scores[:, col]), scores[:, col] + extra, -np.inf)
+    for col in range(len(AI_KINDS)):
+        jitter = rng.uniform(st.seed, st.game_index, st.turn, rng.STREAM_NOISE, slot=1 + col)
+        scores[:, col] += tr.volatility * spec.tuning["reply_jitter"] * jitter
+    return np.where(played, scores.argmax(axis=1), -1), ctx
+
+
+def judge_terms(spec: GameSpec, st: BatchState, kinds, terms, u_new, target, played, repeated) -> ReplyContext:
+    """Acceptable, insulting, or (at the last turn) beaten by the best offer you made;
+    remembers the best offer so far."""
+    tun = spec.tuning
     proposing = played & (terms >= 0).any(axis=1)
     accepting = kinds == PK["accept"]
     red = crosses_red_line(spec.ai_red, terms)
     floor = reservation(spec, st)
-    meets = (u_new >= target - tun["accept_tolerance"]) | its_own_terms(spec, st, terms)
-    # Nothing is agreed on its weightiest open issue except as part of a package.
-    open_w = np.where(st.agreed < 0, spec.ai_weights[None, :], -1.0)
-    top_open = open_w.argmax(axis=1)
-    covered = terms >= 0
-    lone_top = (covered.sum(axis=1) == 1) & covered[np.arange(n), top_open] & ((st.agreed < 0).sum(axis=1) > 1)
-    meets &= ~(lone_top & (tun["link_top_issue"] > 0))
-    # ...and only once you have asked what it needs there: it will not sign its weightiest
-    # issue away to someone who never asked.
-    unasked = covered[np.arange(n), top_open] & ~st.probed[np.arange(n), top_open]
-    meets &= ~(unasked & (tun["top_issue_needs_probe"] > 0))
-    acceptable = proposing & (accepting | (meets & ~red))
+    meets = (u_new >= target - tun["accept_tolerance"]) & ~held_back(spec, st, terms)
+    acceptable = proposing & (accepting | ((meets | its_own_terms(spec, st, terms)) & ~red))
     insulting = proposing & ~acceptable & ((u_new < floor) | red)
     # What it has been offered, by its own measure, to fall back on at the end.
     better = proposing & ~accepting & ~red & (u_new > st.best_seen_u)
@@ -75,54 +97,53 @@ def choose_reply(spec: GameSpec, st: BatchState, kinds, issue, terms, u_new, tar
     st.best_seen_u = np.where(better, u_new, st.best_seen_u)
     last_turn = st.turn + 1 >= spec.total_turns
     best_open = ((st.best_seen >= 0) & (st.agreed < 0)).any(axis=1)
-    take_best = (played & last_turn & ~acceptable & best_open & (st.best_seen_u >= floor)
-                 & (tun["final_take_best"] > 0))
+    # At the last turn it settles for the best you offered, if that beats its alternatives
+    # by enough: part of the way from its walk-away value to what it still aims at.
+    final_bar = floor + tun["final_take_share"] * np.clip(target - floor, 0.0, None)
+    take_best = (played & last_turn & ~acceptable & best_open & (st.best_seen_u >= final_bar)
+                 & ~held_back(spec, st, st.best_seen) & (tun["final_take_best"] > 0))
+    return ReplyContext(acceptable, insulting, proposing, repeated, take_best, red)
+
+
+def reply_scores(spec: GameSpec, st: BatchState, kinds, ctx: ReplyContext, now, played) -> np.ndarray:
+    """[N, len(AI_KINDS)]: each candidate reply's score (-inf where it is not open)."""
+    s, tr, mt, n = spec.tuning, spec.counterpart.traits, Meters(spec), st.n
     open_ = st.agreed < 0
     any_open = open_.any(axis=1)
     has_offer = ((st.ai_offer >= 0) & open_).any(axis=1)
     tension = now[:, mt.tension] / 100.0 if mt.tension >= 0 else np.full(n, 0.5)
+    ctx.tension = tension
     resolve = now[:, mt.resolve] if mt.resolve >= 0 else np.full(n, 50.0)
-    weak = np.clip((tun["weak_resolve_at"] - resolve) / tun["weak_resolve_at"], 0.0, 1.0)
+    weak = np.clip((s["weak_resolve_at"] - resolve) / s["weak_resolve_at"], 0.0, 1.0)
     progress = np.clip(st.turn / max(spec.total_turns, 1), 0.0, 1.0)
     pressed = np.isin(kinds, [PK["warn"], PK["statement"]])
     soft = np.isin(kinds, [PK["rapport"], PK["reassure"], PK["appeal"]])
-    out_of_patience = st.patience <= 0.0
     # A patient counterpart holds on closer to the brink; at the top the talks break down.
-    walk_line = tun["ai_walk_out_at"] + tun["walk_out_patience_margin"] * tr.patience
+    walk_line = s["ai_walk_out_at"] + s["walk_out_patience_margin"] * tr.patience
     at_brink = (tension * 100.0 >= walk_line) & (tension < 1.0)
-
+    proposing, acceptable, insulting, red, take_best = ctx.proposing, ctx.acceptable, ctx.insulting, ctx.red, ctx.take_best
     scores = np.full((n, len(AI_KINDS)), -np.inf)
 
     def put(kind: str, score, valid) -> None:
         scores[:, AK[kind]] = np.where(valid & played, score, -np.inf)
 
-    s = tun
-    put("accept", s["score_accept"] + 30.0 * take_best, acceptable | take_best)
+    put("accept", s["score_accept"] + s["score_take_best"] * take_best, acceptable | take_best)
     put("reject", s["score_reject"] + s["score_reject_insult"] * insulting, proposing & ~acceptable)
     put("counter", s["score_counter"] + s["score_counter_serious"] * (1.0 - insulting), proposing & ~acceptable & ~red)
     put("probe_answer", s["score_probe_answer"], kinds == PK["probe"])
     put("package", s["score_package"] + s["score_package_no_offer"] * ~has_offer + progress, ~proposing & any_open)
     put("concession", s["score_concession"] + s["score_concession_late"] * progress * (1.0 - tr.patience),
         ~proposing & has_offer)
-    put("threat", s["score_threat"] + s["score_threat_risk"] * tr.risk_tolerance * tension + s["score_threat_pressed"] * pressed,
-        played)
+    put("threat", s["score_threat"] + s["score_threat_risk"] * tr.risk_tolerance * tension
+        + s["score_threat_pressed"] * pressed, played)
     put("demand", s["score_demand"] + s["score_demand_weak"] * tr.pride * weak, any_open)
-    put("ultimatum", s["score_ultimatum"] + s["score_ultimatum_weak"] * tr.pride * weak + s["score_ultimatum_tense"] * (tension >= 0.5),
-        any_open & ~st.ultimatum & (progress >= s["ultimatum_from"]))
+    put("ultimatum", s["score_ultimatum"] + s["score_ultimatum_weak"] * tr.pride * weak
+        + s["score_ultimatum_tense"] * (tension >= 0.5), any_open & ~st.ultimatum & (progress >= s["ultimatum_from"]))
     put("lecture", s["score_lecture"] + s["score_lecture_zeal"] * tr.zeal * (0.5 + pressed + soft * 0.5), played)
     put("warm", s["score_warm"] + s["score_warm_soft"] * tr.warmth * soft - tr.zeal, played)
     put("cool", s["score_cool"], played)
-    put("walk_out", s["score_walk_out"],
-        (at_brink | out_of_patience) & ~acceptable & ~take_best)
-
-    for kind, extra in spec.strategy.bonus(mind, kinds, tension).items():
-        col = AK[kind]
-        scores[:, col] = np.where(np.isfinite(scores[:, col]), scores[:, col] + extra, -np.inf)
-    for col in range(len(AI_KINDS)):
-        jitter = rng.uniform(st.seed, st.game_index, st.turn, rng.STREAM_NOISE, slot=1 + col)
-        scores[:, col] += tr.volatility * tun["reply_jitter"] * jitter
-    reply = np.where(played, scores.argmax(axis=1), -1)
-    return reply, ReplyContext(acceptable, insulting, proposing, repeated, take_best)
+    put("walk_out", s["score_walk_out"], (at_brink | (st.patience <= 0.0)) & ~acceptable & ~take_best)
+    return scores
 
 
 def _agree(spec: GameSpec, st: BatchState, d: Deltas, m: np.ndarray, terms: np.ndarray, reply) -> np.ndarray:

@@ -36,7 +36,8 @@ DEFAULT_TUNING = MappingProxyType(
         "probe_trust": 2.0,
         "probe_noise": 0.25,  # spread of the estimate of an interest weight (fraction)
         "probe_heard_aspiration": 0.05,
-        "probe_mislead": 0.1,  # chance your staff read another issue's weight for this one  # aspiration it gives up when asked about its weightiest issue
+        "probe_mislead": 0.1,
+        "intel_true_chance": 0.5,  # the briefing's doubtful intelligence proves true in this share of games  # chance your staff read another issue's weight for this one  # aspiration it gives up when asked about its weightiest issue
         # --- concessions
         "concede_tension": -3.0,
         "concede_trust": 2.0,
@@ -85,10 +86,16 @@ DEFAULT_TUNING = MappingProxyType(
         "firmness_relief": 0.02,  # aspiration per turn at resolve 100
         "hardliner_push": 0.04,  # aspiration a hardliner adds when warned or lectured at
         "reciprocity": 0.3,  # aspiration a reciprocator gives back per unit of utility you gave it
+        "reciprocator_pressed": 0.03,  # ... and takes when warned or lectured at
+        "reciprocator_soft": -0.01,  # ... and gives for rapport and reassurance
+        "conceder_soft": -0.015,  # aspiration a conceder gives for soft words
+        "conceder_gain": 0.2,  # ... and per unit of utility you gave it
+        "boulware_pocket": 0.01,  # aspiration a boulware adds when you concede (it pockets it)
+        "hardliner_pocket": 0.01,  # ... and a hardliner
         "promise_floor": 0.3,  # worth of an unverifiable promise at zero trust
         "accept_tolerance": 0.02,
         "link_top_issue": 1.0,
-        "top_issue_needs_probe": 1.0,  # 1: ...and only after you asked what it needs there  # 1: its weightiest open issue is settled only within a package
+        "top_issues_to_ask": 2.0,  # its weightiest open issues it signs only after you asked about each  # 1: its weightiest open issue is settled only within a package
         # --- bare numbers that used to live in the rules
         "hostile_base": 0.6,  # hostile acts' tension x (hostile_base + pride_scale * pride)
         "warmth_base": 0.5,  # goodwill x (warmth_base + warmth_scale * warmth)
@@ -104,7 +111,8 @@ DEFAULT_TUNING = MappingProxyType(
         "counter_streak_patience": 0.1,  # each counter in a row after the first
         "stall_batna": 0.035,  # its alternatives improve while nothing moves (reservation +)
         "patience_floor": 0.5,  # patience drains x (1.5 - trait patience)
-        "final_take_best": 1.0,  # at the last turn it takes the best offer it has seen (1) or not (0)
+        "final_take_best": 1.0,  # at the last turn it takes the best offer it has seen (1) or not (0)...
+        "final_take_share": 0.5,  # ... if worth its reservation + this share of the way to its aspiration
         # --- deadlines
         "ultimatum_turns": 2.0,  # turns until a deadline expires
         "deadline_real_tension": 12.0,  # a real deadline passes: tension
@@ -127,6 +135,7 @@ DEFAULT_TUNING = MappingProxyType(
         "om_concede": 0.5,  # evidence lost when you give ground on an issue
         # --- reply scores (game.core.reply)
         "score_accept": 10.0,
+        "score_take_best": 30.0,  # at the last turn, taking the best offer you made beats everything
         "score_reject": 3.0,
         "score_reject_insult": 3.0,
         "score_counter": 4.0,

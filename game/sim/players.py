@@ -211,7 +211,7 @@ def lesson_terms(spec: GameSpec, st: BatchState, give_extra: np.ndarray | None =
 
 def constructive(spec: GameSpec) -> Policy:
     comp = compose_index(spec)
-    probes_wanted = min(spec.n_issues, 3)
+    probes_wanted = spec.n_issues  # ask about everything first: it tells what they need
 
     def policy(spec, st, legal):
         n = st.n

@@ -82,10 +82,10 @@ def test_package_trades_what_each_side_values_less():
     # Half-way (and the package a third turn of substance), the boulware insists on at
     # most 0.775. Arms on your terms alone is worth 0 to it; trade on its terms alone 1.0;
     # the package (arms yours, trade theirs) is worth (0.2 * 0 + 0.8 * 1.0) / 1.0 = 0.8,
-    # so it is accepted, since you asked what it needs on trade, its weightiest issue.
+    # so it is accepted, since you asked what it needs on both issues.
     spec = tiny_spec("boulware")
     st = state_at(spec, 2)
-    st.probed[0, 1] = True
+    st.probed[0, :] = True  # you asked about both its issues
     out = step(spec, st, "package")
     assert out.reply[0] == AK["accept"]
     assert list(st.agreed[0]) == [0, 2]
@@ -212,6 +212,7 @@ def test_first_matching_ending_wins():
     )
     spec = tiny_spec(endings=endings)
     st = state_at(spec, 2)
+    st.probed[0, :] = True  # you asked about both its issues
     step(spec, st, "package")  # accepted (see above)
     step(spec, st, "walk_out")
     assert st.over[0] and spec.endings[st.ending[0]].id == "deal"
@@ -228,6 +229,7 @@ def test_no_event_breaks_in_after_the_last_turn():
     event = EventSpec("deal_news", "News of a deal", "Cheers.", ("agreements_at_least", 1), ((0, -5.0, True),), 0.0)
     spec = tiny_spec(events=(event,))
     st = state_at(spec, 3)  # the last of four turns
+    st.probed[0, :] = True  # you asked about both its issues (it signs its two weightiest only then)
     out = step(spec, st, "package")
     assert out.reply[0] == AK["accept"] and st.over[0]
     assert not out.events[0, 0] and not st.fired[0, 0]
