@@ -63,7 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     how.add_argument("--choices", help="comma-separated action ids for one game")
     how.add_argument("--policy", choices=["random", "greedy"])
     sim.add_argument("--games", type=int, default=1)
-    sim.add_argument("--batch", type=int, default=None, help="games run at once (default: all)")
+    sim.add_argument("--batch", type=int, default=None, help="games per chunk (default 25,000; results do not depend on it)")
+    sim.add_argument("--jobs", type=int, default=None, help="processes to use (default: every core)")
     sim.add_argument("--json", action="store_true")
 
     bench = sub.add_parser("bench", help="measure the window's frame times against a bare pygame loop")
@@ -235,6 +236,8 @@ def cmd_simulate(args) -> int:
         results = runner.run(spec, args.seed, runner.scripted(choices), 1, record=True)
     else:
         record = args.json and args.games <= 20
+        if not record:
+            return _simulate_many(spec, args)
         results = runner.run(spec, args.seed, runner.POLICIES[args.policy], args.games, args.batch, record=record)
     transcripts = [t for r in results for t in r.transcripts]
     if args.json:
@@ -258,13 +261,36 @@ def cmd_simulate(args) -> int:
             out.rule(f"Ending: {end['title']} ({end['rating']})")
             out.para(end["epilogue"])
         return 0
-    s = runner.summary(spec, results)
+    _print_summary(runner.summary(spec, results))
+    return 0
+
+
+def _simulate_many(spec, args) -> int:
+    """Many games on every core, in chunks; only the summary is kept."""
+    from game.sim import parallel, runner
+    from game.sim.summary import summarize
+
+    if args.games > parallel.MAX_GAMES:
+        raise UsageError(f"--games is at most {parallel.MAX_GAMES:,}")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    bar = None if args.json else parallel.ProgressBar(sys.stderr)
+    finals = parallel.play_finals(spec, args.seed, runner.POLICIES[args.policy], args.games,
+                                  chunk=args.batch or parallel.DEFAULT_CHUNK, jobs=args.jobs, progress=bar)
+    s = summarize(spec, finals)
+    if args.json:
+        print(json.dumps(s, indent=1, sort_keys=True))
+    else:
+        _print_summary(s)
+    return 0
+
+
+def _print_summary(s: dict) -> None:
     print(f"{s['games']} games of {s['scenario']} as {s['side']}; mean turns {s['mean_turns']}")
     for ending, count in sorted(s["endings"].items(), key=lambda kv: -kv[1]):
         print(f"  {ending:<28} {count:>8}  ({100 * count / s['games']:.1f} %)")
     for ref, d in s["meters"].items():
         print(f"  {ref:<28} mean {d['mean']:6.1f}  p10 {d['p10']:6.1f}  p50 {d['p50']:6.1f}  p90 {d['p90']:6.1f}")
-    return 0
 
 
 def cmd_transcript(args) -> int:
