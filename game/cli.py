@@ -255,7 +255,7 @@ def cmd_simulate(args) -> int:
 
         out = render.Writer(print)
         for rec in transcripts[0][1:]:
-            render.turn(out, None, rec)
+            render.turn(out, spec, rec)
         end = transcripts[0][-1].get("ending")
         if end:
             out.rule(f"Ending: {end['title']} ({end['rating']})")

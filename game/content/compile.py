@@ -7,16 +7,16 @@ numpy tables, never pydantic or YAML.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from types import MappingProxyType
 
 import numpy as np
 
 from game.ai.registry import StrategyRegistry
-from game.content.models import Condition, Personality, Scenario, Side, SideText
+from game.content.models import Personality, Scenario, Side, SideText
+from game.core.conditions import Names, compile_condition
 from game.core.spec import (
-    PK,
     ActionSpec,
-    Cond,
     EndingSpec,
     EventSpec,
     GameSpec,
@@ -73,114 +73,68 @@ def compile_game(
     vs: Mapping[str, str] | None = None,
     registry: StrategyRegistry | None = None,
 ) -> GameSpec:
-    registry = registry or StrategyRegistry()
+    """The GameSpec for leading `side_id`, built in named phases; each phase returns the
+    GameSpec fields it fills, so a new field is added to one phase."""
     me, other = _sides(scenario, side_id)
     swaps = resolve_overrides(scenario, side_id, vs or {}, personalities)
-    issue_ids = [i.id for i in scenario.issues]
-    n_pos = max(len(i.positions) for i in scenario.issues)
-    pos_index = {i.id: {p.id: k for k, p in enumerate(i.positions)} for i in scenario.issues}
+    layout = Layout.of(scenario)
+    meters = compile_meters(scenario)
+    names = Names(
+        meters={m.ref: k for k, m in enumerate(meters)},
+        sessions={s.id: k for k, s in enumerate(scenario.sessions)},
+        issues={iid: k for k, iid in enumerate(layout.issue_ids)},
+        positions=layout.pos_index,
+    )
+    return GameSpec(
+        **compile_parties(scenario, me, other),
+        **compile_tables(scenario, layout, me, other),
+        meters=meters,
+        actions=compile_actions(me, layout),
+        **compile_events_and_endings(scenario, me, names),
+        **compile_minds(scenario, me, other, swaps, personalities, registry or StrategyRegistry()),
+    )
 
-    def table(per_issue: Mapping[str, list[float]], fill: float) -> np.ndarray:
-        out = np.full((len(issue_ids), n_pos), fill)
-        for row, iid in enumerate(issue_ids):
+
+@dataclass(frozen=True)
+class Layout:
+    """Issues and positions by index: tables are [issue, position], padded to the widest
+    issue and masked."""
+
+    issue_ids: tuple[str, ...]
+    pos_index: Mapping[str, Mapping[str, int]]  # issue id -> position id -> index
+    mask: np.ndarray
+
+    @classmethod
+    def of(cls, scenario: Scenario) -> Layout:
+        n_pos = max(len(i.positions) for i in scenario.issues)
+        mask = np.zeros((len(scenario.issues), n_pos), dtype=bool)
+        for row, issue in enumerate(scenario.issues):
+            mask[row, : len(issue.positions)] = True
+        pos_index = {i.id: {p.id: k for k, p in enumerate(i.positions)} for i in scenario.issues}
+        return cls(tuple(i.id for i in scenario.issues), pos_index, mask)
+
+    def table(self, per_issue: Mapping[str, list[float]], fill: float) -> np.ndarray:
+        out = np.full(self.mask.shape, fill)
+        for row, iid in enumerate(self.issue_ids):
             vals = per_issue.get(iid)
             if vals is not None:
                 out[row, : len(vals)] = vals
         return out
 
-    mask = np.zeros((len(issue_ids), n_pos), dtype=bool)
-    for row, issue in enumerate(scenario.issues):
-        mask[row, : len(issue.positions)] = True
-
-    def side_tables(side: Side):
-        values = table({k: v.values for k, v in side.interests.items()}, 0.0)
-        weights = np.array([side.interests[i].weight for i in issue_ids], dtype=np.float64)
-        red = np.zeros_like(mask)
-        for row, iid in enumerate(issue_ids):
+    def side_tables(self, side: Side) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """A side's values, normalised weights and red lines."""
+        values = self.table({k: v.values for k, v in side.interests.items()}, 0.0)
+        weights = np.array([side.interests[i].weight for i in self.issue_ids], dtype=np.float64)
+        red = np.zeros_like(self.mask)
+        for row, iid in enumerate(self.issue_ids):
             for pid in side.interests[iid].red_lines:
-                red[row, pos_index[iid][pid]] = True
+                red[row, self.pos_index[iid][pid]] = True
         return values, weights / weights.sum(), red
 
-    p_values, p_weights, p_red = side_tables(me)
-    a_values, a_weights, a_red = side_tables(other)
-    promise = np.zeros_like(mask)
-    for row, issue in enumerate(scenario.issues):
-        for k, pos in enumerate(issue.positions):
-            promise[row, k] = pos.promise_by == me.id
-    cares = table(me.ally.cares if me.ally else {}, 0.5)
 
-    meters = tuple(
-        MeterSpec(
-            party=m.party,
-            kind=m.kind,
-            name=METER_NAMES[m.kind],
-            start=m.start,
-            bands=tuple((b.name, b.below) for b in m.bands),
-        )
-        for m in scenario.meters
-    )
-    meter_ix = {m.ref: k for k, m in enumerate(meters)}
-    session_ix = {s.id: k for k, s in enumerate(scenario.sessions)}
-
-    def cond(c: Condition) -> Cond:
-        parts: list[Cond] = []
-        if c.all is not None:
-            parts.append(("all", tuple(cond(x) for x in c.all)))
-        if c.any is not None:
-            parts.append(("any", tuple(cond(x) for x in c.any)))
-        if c.not_ is not None:
-            parts.append(("not", cond(c.not_)))
-        if c.meter is not None:
-            parts.append(("meter", meter_ix[c.meter], c.at_least, c.below))
-        if c.session_at_least is not None:
-            parts.append(("session_at_least", c.session_at_least))
-        if c.session is not None:
-            parts.append(("session", session_ix[c.session]))
-        for iid, pid in (c.agreed or {}).items():
-            parts.append(("agreed", issue_ids.index(iid), pos_index[iid][pid]))
-        for iid in c.agreed_any or []:
-            parts.append(("agreed_any", issue_ids.index(iid)))
-        if c.none_agreed is not None:
-            parts.append(("none_agreed",) if c.none_agreed else ("not", ("none_agreed",)))
-        if c.agreements_at_least is not None:
-            parts.append(("agreements_at_least", c.agreements_at_least))
-        if c.player_did is not None:
-            parts.append(("player_did", PK[c.player_did]))
-        if c.breakdown is not None:
-            parts.append(("breakdown",) if c.breakdown else ("not", ("breakdown",)))
-        if not parts:
-            return ("true",)
-        return parts[0] if len(parts) == 1 else ("all", tuple(parts))
-
-    def text(t: SideText) -> str:
-        return t.by_side.get(me.id) or t.any or ""
-
-    actions = []
-    for a in me.actions:
-        terms = [-1] * len(issue_ids)
-        for iid, pid in a.terms.items():
-            terms[issue_ids.index(iid)] = pos_index[iid][pid]
-        actions.append(
-            ActionSpec(
-                id=a.id,
-                kind=a.kind,
-                label=a.label,
-                issue=issue_ids.index(a.issue) if a.issue else -1,
-                terms=tuple(terms),
-                says=a.says or "",
-            )
-        )
-
-    counterpart_pid = swaps.get("counterpart", other.personality)
-    ally_pid = swaps.get("ally", me.ally.personality) if me.ally else None
-    for pid in filter(None, (counterpart_pid, ally_pid)):
-        if pid not in personalities:
-            raise SetupError(f"personality {pid!r} is not loaded; known: {', '.join(sorted(personalities))}")
-    counterpart = _mind(personalities[counterpart_pid])
-    tuning = dict(DEFAULT_TUNING)
-    tuning.update(scenario.tuning)
-
-    return GameSpec(
+def compile_parties(scenario: Scenario, me: Side, other: Side) -> dict:
+    """Who sits at the table, and the sessions they meet in."""
+    return dict(
         scenario_id=scenario.id,
         title=scenario.title,
         player_side=me.id,
@@ -189,12 +143,25 @@ def compile_game(
         player_address=me.address or me.leader,
         ai_leader=other.leader,
         ally_name=me.ally.name if me.ally else "",
-        issue_ids=tuple(issue_ids),
+        sessions=tuple(SessionSpec(s.id, s.name, s.when, s.place, s.turns, s.history) for s in scenario.sessions),
+    )
+
+
+def compile_tables(scenario: Scenario, layout: Layout, me: Side, other: Side) -> dict:
+    """The agenda's names and both sides' interests as [issue, position] tables."""
+    p_values, p_weights, p_red = layout.side_tables(me)
+    a_values, a_weights, a_red = layout.side_tables(other)
+    promise = np.zeros_like(layout.mask)
+    for row, issue in enumerate(scenario.issues):
+        for k, pos in enumerate(issue.positions):
+            promise[row, k] = pos.promise_by == me.id
+    return dict(
+        issue_ids=layout.issue_ids,
         issue_names=tuple(i.name for i in scenario.issues),
         position_ids=tuple(tuple(p.id for p in i.positions) for i in scenario.issues),
         position_labels=tuple(tuple(p.label for p in i.positions) for i in scenario.issues),
         position_shorts=tuple(tuple(p.short or p.label for p in i.positions) for i in scenario.issues),
-        position_mask=mask,
+        position_mask=layout.mask,
         player_values=p_values,
         player_weights=p_weights,
         player_red=p_red,
@@ -202,24 +169,68 @@ def compile_game(
         ai_weights=a_weights,
         ai_red=a_red,
         promise_by_player=promise,
-        ai_notes=tuple(other.interests[i].note or "" for i in issue_ids),
-        ally_cares=cares,
-        meters=meters,
-        sessions=tuple(SessionSpec(s.id, s.name, s.when, s.place, s.turns, s.history) for s in scenario.sessions),
-        actions=tuple(actions),
-        events=tuple(
-            EventSpec(
-                id=e.id,
-                title=e.title,
-                text=text(e.text),
-                when=cond(e.when),
-                effects=tuple((meter_ix[x.meter], x.delta, x.lasting) for x in e.effects),
-                aspiration=e.aspiration,
-            )
-            for e in scenario.events
-            if e.for_sides is None or me.id in e.for_sides
-        ),
-        endings=tuple(EndingSpec(e.id, e.title, e.rating, cond(e.when), text(e.epilogue)) for e in scenario.endings),
+        ai_notes=tuple(other.interests[i].note or "" for i in layout.issue_ids),
+        ally_cares=layout.table(me.ally.cares if me.ally else {}, 0.5),
+    )
+
+
+def compile_meters(scenario: Scenario) -> tuple[MeterSpec, ...]:
+    return tuple(
+        MeterSpec(party=m.party, kind=m.kind, name=METER_NAMES[m.kind], start=m.start,
+                  bands=tuple((b.name, b.below) for b in m.bands))
+        for m in scenario.meters
+    )
+
+
+def compile_actions(me: Side, layout: Layout) -> tuple[ActionSpec, ...]:
+    actions = []
+    for a in me.actions:
+        terms = [-1] * len(layout.issue_ids)
+        for iid, pid in a.terms.items():
+            terms[layout.issue_ids.index(iid)] = layout.pos_index[iid][pid]
+        issue = layout.issue_ids.index(a.issue) if a.issue else -1
+        actions.append(ActionSpec(id=a.id, kind=a.kind, label=a.label, issue=issue, terms=tuple(terms), says=a.says or ""))
+    return tuple(actions)
+
+
+def compile_events_and_endings(scenario: Scenario, me: Side, names: Names) -> dict:
+    """Events for this side (`for_sides`) and every ending, with their conditions and
+    texts as this side reads them."""
+
+    def text(t: SideText) -> str:
+        return t.by_side.get(me.id) or t.any or ""
+
+    events = tuple(
+        EventSpec(
+            id=e.id,
+            title=e.title,
+            text=text(e.text),
+            when=compile_condition(e.when, names),
+            effects=tuple((names.meters[x.meter], x.delta, x.lasting) for x in e.effects),
+            aspiration=e.aspiration,
+        )
+        for e in scenario.events
+        if e.for_sides is None or me.id in e.for_sides
+    )
+    endings = tuple(
+        EndingSpec(e.id, e.title, e.rating, compile_condition(e.when, names), text(e.epilogue)) for e in scenario.endings
+    )
+    return dict(events=events, endings=endings)
+
+
+def compile_minds(scenario: Scenario, me: Side, other: Side, swaps: Mapping[str, str],
+                  personalities: Mapping[str, Personality], registry: StrategyRegistry) -> dict:
+    """The counterpart's and the ally's personalities (after any swap), the counterpart's
+    strategy and the rules' numbers with the scenario's overrides."""
+    counterpart_pid = swaps.get("counterpart", other.personality)
+    ally_pid = swaps.get("ally", me.ally.personality) if me.ally else None
+    for pid in filter(None, (counterpart_pid, ally_pid)):
+        if pid not in personalities:
+            raise SetupError(f"personality {pid!r} is not loaded; known: {', '.join(sorted(personalities))}")
+    counterpart = _mind(personalities[counterpart_pid])
+    tuning = dict(DEFAULT_TUNING)
+    tuning.update(scenario.tuning)
+    return dict(
         counterpart=counterpart,
         ally=_mind(personalities[ally_pid]) if ally_pid else None,
         tuning=MappingProxyType(tuning),

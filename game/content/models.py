@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
+
+from game.core.conditions import OPERATOR
+from game.core.kinds import PLAYER_KIND, PLAYER_KIND_TABLE, REPLY_KIND_TABLE
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", min_length=1, max_length=48)]
 Unit = Annotated[float, Field(ge=0.0, le=1.0)]
@@ -27,22 +30,16 @@ class Strict(BaseModel):
 # --------------------------------------------------------------------------- personality
 
 
-ACTION_KINDS_AI = (
-    "greet",
-    "accept",
-    "counter",
-    "reject",
-    "demand",
-    "ultimatum",
-    "threat",
-    "concession",
-    "lecture",
-    "package",
-    "walk_out",
-    "probe_answer",
-    "warm",
-    "cool",
-)
+def _kind_literal(table):
+    """A Literal over a kinds table's names whose JSON Schema describes each kind with its
+    manual entry (`doc` in `game.core.kinds`), so an editor shows it while typing."""
+    names = tuple(k.name for k in table)
+    schema = {"type": "string", "oneOf": [{"const": k.name, "description": k.doc} for k in table]}
+    return Annotated[Literal[names], WithJsonSchema(schema)]
+
+
+ReplyKindName = _kind_literal(REPLY_KIND_TABLE)
+PlayerActionKind = _kind_literal(PLAYER_KIND_TABLE)
 
 
 class Traits(Strict):
@@ -89,7 +86,7 @@ class Personality(Strict):
         None,
         description="A drawn (never photographed) portrait image, a path relative to this file's folder; it may not leave it.",
     )
-    lines: dict[Literal[ACTION_KINDS_AI], list[Text]] = Field(
+    lines: dict[ReplyKindName, list[Text]] = Field(
         default_factory=dict,
         description="Dialogue by AI action; {issue}, {position}, {leader}, {you} are filled in.",
     )
@@ -132,23 +129,6 @@ class Interest(Strict):
     note: str | None = Field(None, description="What this side needs here, shown when probed.")
 
 
-PlayerActionKind = Literal[
-    "propose",
-    "accept",
-    "reject",
-    "counter",
-    "probe",
-    "reassure",
-    "warn",
-    "concede",
-    "appeal",
-    "rapport",
-    "consult_ally",
-    "statement",
-    "break",
-    "walk_out",
-]
-
 
 class Action(Strict):
     id: Id
@@ -162,7 +142,7 @@ class Action(Strict):
     def _shape(self) -> Action:
         if self.kind == "propose" and not self.terms:
             raise ValueError("a 'propose' action needs terms (issue id -> position id)")
-        if self.kind in ("probe", "warn", "concede") and self.issue is None:
+        if PLAYER_KIND[self.kind].needs_issue and self.issue is None:
             raise ValueError(f"a '{self.kind}' action needs an issue")
         return self
 
@@ -229,20 +209,22 @@ class Session(Strict):
 
 # Conditions are plain data: each key narrows the test; all keys given must hold.
 class Condition(Strict):
-    all: list[Condition] | None = None
-    any: list[Condition] | None = None
-    not_: Condition | None = Field(None, alias="not")
-    meter: str | None = Field(None, description="'<party>.<kind>', party 'counterpart' or 'ally'.")
-    at_least: float | None = None
-    below: float | None = None
-    session_at_least: int | None = Field(None, ge=0, description="0-based index of the session.")
-    session: Id | None = None
-    agreed: dict[Id, Id] | None = Field(None, description="issue -> position agreed.")
-    agreed_any: list[Id] | None = Field(None, description="Some position is agreed on each of these issues.")
-    none_agreed: bool | None = None
-    agreements_at_least: int | None = None
-    player_did: Id | None = Field(None, description="An action kind the player has taken at least once.")
-    breakdown: bool | None = None
+    """Each key is an operator of `game.core.conditions` (its doc is the description)."""
+
+    all: list[Condition] | None = Field(None, description=OPERATOR["all"].doc)
+    any: list[Condition] | None = Field(None, description=OPERATOR["any"].doc)
+    not_: Condition | None = Field(None, alias="not", description=OPERATOR["not_"].doc)
+    meter: str | None = Field(None, description=OPERATOR["meter"].doc)
+    at_least: float | None = Field(None, description="With `meter`: the lowest value that holds.")
+    below: float | None = Field(None, description="With `meter`: the first value that no longer holds.")
+    session_at_least: int | None = Field(None, ge=0, description=OPERATOR["session_at_least"].doc)
+    session: Id | None = Field(None, description=OPERATOR["session"].doc)
+    agreed: dict[Id, Id] | None = Field(None, description=OPERATOR["agreed"].doc)
+    agreed_any: list[Id] | None = Field(None, description=OPERATOR["agreed_any"].doc)
+    none_agreed: bool | None = Field(None, description=OPERATOR["none_agreed"].doc)
+    agreements_at_least: int | None = Field(None, description=OPERATOR["agreements_at_least"].doc)
+    player_did: Id | None = Field(None, description=OPERATOR["player_did"].doc)
+    breakdown: bool | None = Field(None, description=OPERATOR["breakdown"].doc)
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 

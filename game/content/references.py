@@ -11,19 +11,19 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import importlib
-import typing
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from game.content.errors import Problem
-from game.content.models import Condition, MeterDef, PlayerActionKind, Scenario, SideText
+from game.content.models import Condition, MeterDef, Scenario, SideText
+from game.core.kinds import PLAYER_KINDS
 from game.content.yamlsafe import FieldPath, Marks, dotted, locate, locate_key
 
 # The meters the rules read on every turn; a scenario may add more.
 REQUIRED_METERS = ("counterpart.tension", "counterpart.trust")
 # The design promises an ending that matches history, one better and one worse.
 REQUIRED_RATINGS = ("better", "history", "worse")
-PLAYER_ACTION_KINDS: tuple[str, ...] = typing.get_args(PlayerActionKind)
+
 # `session_at_least` counts sessions as the engine does (game.core.conditions compares the
 # 0-based session index, and game.content.compile passes the number through unchanged).
 FIRST_SESSION = 0
@@ -266,7 +266,7 @@ class _Checker:
         for k, issue_id in enumerate(condition.agreed_any or ()):
             self.expect_one_of("issue", issue_id, self.positions, path + ("agreed_any", k))
         if condition.player_did is not None:
-            self.expect_one_of("action kind", condition.player_did, PLAYER_ACTION_KINDS, path + ("player_did",))
+            self.expect_one_of("action kind", condition.player_did, PLAYER_KINDS, path + ("player_did",))
 
     def check_tuning(self) -> None:
         known = _tuning_keys()

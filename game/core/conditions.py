@@ -1,19 +1,48 @@
 """Conditions over the state, evaluated for every game of a batch at once.
 
-A compiled condition is a nested tuple (see `game.content.compile`):
-  ("true",) ("all", (c, ...)) ("any", (c, ...)) ("not", c)
-  ("meter", k, at_least | None, below | None)   meter k in [at_least, below)
-  ("session", s)  ("session_at_least", s)        the session the next turn belongs to
-  ("agreed", issue, position)  ("agreed_any", issue)  ("none_agreed",)
-  ("agreements_at_least", n)  ("player_did", kind code)  ("breakdown",)
+Each operator is defined once, in `OPERATOR_TABLE`: the key an author writes in a
+scenario's `when:` (its doc is the manual), how `game.content.compile` turns the author's
+value into a compiled tuple, and how that tuple is evaluated. All keys given in one
+condition must hold. A compiled condition is a nested tuple `(op, *args)`, e.g.
+`("meter", k, at_least, below)`; `("true",)` is a condition with no keys.
+
+Adding an operator: a field on `game.content.models.Condition`, a row here, and a check
+of its ids in `game.content.references` if it names any.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
 import numpy as np
 
+from game.core.kinds import PK
 from game.core.spec import Cond, GameSpec
 from game.core.state import BatchState
+
+
+@dataclass(frozen=True)
+class Names:
+    """How a compiled condition refers to the scenario's ids: by index."""
+
+    meters: Mapping[str, int]  # "<party>.<kind>" -> meter index
+    sessions: Mapping[str, int]
+    issues: Mapping[str, int]
+    positions: Mapping[str, Mapping[str, int]]  # issue id -> position id -> index
+
+
+Build = Callable[[Any, Any, Names, Callable[[Any], Cond]], list[Cond]]
+Evaluate = Callable[[GameSpec, BatchState, Cond], np.ndarray]
+
+
+@dataclass(frozen=True)
+class Operator:
+    key: str  # the field of the content model's Condition ("not_" is written `not:`)
+    doc: str
+    build: Build  # (author's value, the whole condition, names, compile a sub-condition) -> parts
+    evaluate: Evaluate
 
 
 def current_session(spec: GameSpec, st: BatchState) -> np.ndarray:
@@ -21,46 +50,88 @@ def current_session(spec: GameSpec, st: BatchState) -> np.ndarray:
     return sess[np.clip(st.turn, 0, len(sess) - 1)]
 
 
+def _all(spec, st, cond):
+    out = np.ones(st.n, dtype=bool)
+    for c in cond[1]:
+        out &= holds(spec, st, c)
+    return out
+
+
+def _any(spec, st, cond):
+    out = np.zeros(st.n, dtype=bool)
+    for c in cond[1]:
+        out |= holds(spec, st, c)
+    return out
+
+
+def _meter(spec, st, cond):
+    _, k, lo, hi = cond
+    v = st.meters()[:, k]
+    out = np.ones(st.n, dtype=bool)
+    if lo is not None:
+        out &= v >= lo
+    if hi is not None:
+        out &= v < hi
+    return out
+
+
+def _flag(name: str) -> Build:
+    """A yes/no key: `true` tests the flag, `false` its absence."""
+    return lambda value, c, names, sub: [(name,) if value else ("not", (name,))]
+
+
+OPERATOR_TABLE: tuple[Operator, ...] = (
+    Operator("all", "Every one of these conditions holds.",
+             lambda v, c, n, sub: [("all", tuple(sub(x) for x in v))], _all),
+    Operator("any", "At least one of these conditions holds.",
+             lambda v, c, n, sub: [("any", tuple(sub(x) for x in v))], _any),
+    Operator("not_", "This condition does not hold (written `not:`).",
+             lambda v, c, n, sub: [("not", sub(v))], lambda spec, st, cond: ~holds(spec, st, cond[1])),
+    Operator("meter", "A meter ('<party>.<kind>') is at least `at_least` and below `below`.",
+             lambda v, c, n, sub: [("meter", n.meters[v], c.at_least, c.below)], _meter),
+    Operator("session_at_least", "The next turn is in this session (0-based) or a later one.",
+             lambda v, c, n, sub: [("session_at_least", v)],
+             lambda spec, st, cond: current_session(spec, st) >= cond[1]),
+    Operator("session", "The next turn is in this session.",
+             lambda v, c, n, sub: [("session", n.sessions[v])],
+             lambda spec, st, cond: current_session(spec, st) == cond[1]),
+    Operator("agreed", "These positions are agreed (issue -> position).",
+             lambda v, c, n, sub: [("agreed", n.issues[i], n.positions[i][p]) for i, p in v.items()],
+             lambda spec, st, cond: st.agreed[:, cond[1]] == cond[2]),
+    Operator("agreed_any", "Some position is agreed on each of these issues.",
+             lambda v, c, n, sub: [("agreed_any", n.issues[i]) for i in v],
+             lambda spec, st, cond: st.agreed[:, cond[1]] >= 0),
+    Operator("none_agreed", "Nothing is agreed yet (false: something is).", _flag("none_agreed"),
+             lambda spec, st, cond: (st.agreed < 0).all(axis=1)),
+    Operator("agreements_at_least", "At least this many issues are agreed.",
+             lambda v, c, n, sub: [("agreements_at_least", v)],
+             lambda spec, st, cond: (st.agreed >= 0).sum(axis=1) >= cond[1]),
+    Operator("player_did", "The player has taken an action of this kind at least once.",
+             lambda v, c, n, sub: [("player_did", PK[v])],
+             lambda spec, st, cond: st.kind_count[:, cond[1]] > 0),
+    Operator("breakdown", "Tension reached the brink and the talks broke down (false: they did not).",
+             _flag("breakdown"), lambda spec, st, cond: st.breakdown.copy()),
+)
+OPERATOR = {op.key: op for op in OPERATOR_TABLE}
+EVALUATE: dict[str, Evaluate] = {"true": lambda spec, st, cond: np.ones(st.n, dtype=bool)}
+EVALUATE.update({op.key.rstrip("_"): op.evaluate for op in OPERATOR_TABLE})
+
+
+def compile_condition(condition: Any, names: Names) -> Cond:
+    """The compiled tuple for an author's condition (any object with the operators' keys
+    as attributes, None where not given)."""
+    parts: list[Cond] = []
+    for op in OPERATOR_TABLE:
+        value = getattr(condition, op.key)
+        if value is not None:
+            parts.extend(op.build(value, condition, names, lambda c: compile_condition(c, names)))
+    if not parts:
+        return ("true",)
+    return parts[0] if len(parts) == 1 else ("all", tuple(parts))
+
+
 def holds(spec: GameSpec, st: BatchState, cond: Cond) -> np.ndarray:
-    op = cond[0]
-    n = st.n
-    if op == "true":
-        return np.ones(n, dtype=bool)
-    if op == "all":
-        out = np.ones(n, dtype=bool)
-        for c in cond[1]:
-            out &= holds(spec, st, c)
-        return out
-    if op == "any":
-        out = np.zeros(n, dtype=bool)
-        for c in cond[1]:
-            out |= holds(spec, st, c)
-        return out
-    if op == "not":
-        return ~holds(spec, st, cond[1])
-    if op == "meter":
-        _, k, lo, hi = cond
-        v = st.meters()[:, k]
-        out = np.ones(n, dtype=bool)
-        if lo is not None:
-            out &= v >= lo
-        if hi is not None:
-            out &= v < hi
-        return out
-    if op == "session":
-        return current_session(spec, st) == cond[1]
-    if op == "session_at_least":
-        return current_session(spec, st) >= cond[1]
-    if op == "agreed":
-        return st.agreed[:, cond[1]] == cond[2]
-    if op == "agreed_any":
-        return st.agreed[:, cond[1]] >= 0
-    if op == "none_agreed":
-        return (st.agreed < 0).all(axis=1)
-    if op == "agreements_at_least":
-        return (st.agreed >= 0).sum(axis=1) >= cond[1]
-    if op == "player_did":
-        return st.kind_count[:, cond[1]] > 0
-    if op == "breakdown":
-        return st.breakdown.copy()
-    raise ValueError(f"unknown condition {op!r}")
+    evaluate = EVALUATE.get(cond[0])
+    if evaluate is None:
+        raise ValueError(f"unknown condition {cond[0]!r}")
+    return evaluate(spec, st, cond)

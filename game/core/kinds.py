@@ -53,6 +53,8 @@ class ReplyKind:
     verb: str  # "Khrushchev {verb}": used in reasons ("Khrushchev threatened")
     generic: str  # the line used when a personality has none of its own
     doc: str
+    shows_offer: bool = False  # the reply puts the counterpart's terms on the table (shown with it)
+    about_your_issue: bool = False  # its {issue} is the issue your action named, if it named one
 
 
 GROUPS = ("Offers", "Questions", "Pressure", "Give", "Talk")
@@ -155,23 +157,27 @@ REPLY_KIND_TABLE: tuple[ReplyKind, ...] = (
     ReplyKind("accept", "accepted", "{them} accepts: \"Agreed. Let it be written down.\"",
               "Accepts your terms: they become agreements."),
     ReplyKind("counter", "countered", "{them} answers with a counter-proposal.",
-              "Answers your proposal with its own terms on the same issues."),
+              "Answers your proposal with its own terms on the same issues.", shows_offer=True),
     ReplyKind("reject", "rejected your offer", "{them} rejects the offer.", "Turns your proposal down."),
     ReplyKind("demand", "pressed a demand", "{them} insists on {position}.",
-              "Insists on its best position on its weightiest open issue."),
+              "Insists on its best position on its weightiest open issue.", shows_offer=True),
     ReplyKind("ultimatum", "set a deadline", "{them} sets a deadline on {issue}.",
-              "Sets a deadline: its demands rise."),
-    ReplyKind("threat", "threatened", "{them} warns of consequences over {issue}.", "Threatens: tension rises."),
-    ReplyKind("concession", "made a concession", "{them} gives some ground.", "Gives ground: its offer improves."),
+              "Sets a deadline: its demands rise.", shows_offer=True),
+    ReplyKind("threat", "threatened", "{them} warns of consequences over {issue}.", "Threatens: tension rises.",
+              about_your_issue=True),
+    ReplyKind("concession", "made a concession", "{them} gives some ground.", "Gives ground: its offer improves.",
+              shows_offer=True),
     ReplyKind("lecture", "lectured you", "{them} delivers a long lecture on history and principle.",
-              "An ideological lecture: trust falls."),
+              "An ideological lecture: trust falls.", about_your_issue=True),
     ReplyKind("package", "put a package on the table", "{them} puts a package on the table.",
-              "Offers terms on the whole open agenda."),
+              "Offers terms on the whole open agenda.", shows_offer=True),
     ReplyKind("walk_out", "walked out", "{them} gathers the papers and leaves the room.", "Leaves: the summit ends."),
     ReplyKind("probe_answer", "answered your question", "{them} answers your question about {issue}.",
-              "Answers your question about an issue."),
-    ReplyKind("warm", "warmed to you", "{them} smiles; the room relaxes a little.", "Warms to you."),
-    ReplyKind("cool", "stayed cool", "{them} listens, unmoved.", "Listens, unmoved."),
+              "Answers your question about an issue.", about_your_issue=True),
+    ReplyKind("warm", "warmed to you", "{them} smiles; the room relaxes a little.", "Warms to you.",
+              about_your_issue=True),
+    ReplyKind("cool", "stayed cool", "{them} listens, unmoved.", "Listens, unmoved.",
+              about_your_issue=True),
 )
 
 PLAYER_KINDS: tuple[str, ...] = tuple(k.name for k in PLAYER_KIND_TABLE)
@@ -180,3 +186,8 @@ PK = MappingProxyType({name: code for code, name in enumerate(PLAYER_KINDS)})
 AK = MappingProxyType({name: code for code, name in enumerate(AI_KINDS)})
 PLAYER_KIND = MappingProxyType({k.name: k for k in PLAYER_KIND_TABLE})
 REPLY_KIND = MappingProxyType({k.name: k for k in REPLY_KIND_TABLE})
+
+
+def kinds_in_group(group: str) -> tuple[str, ...]:
+    """The player kinds under one of `GROUPS` (a table tab, a terminal menu heading)."""
+    return tuple(k.name for k in PLAYER_KIND_TABLE if k.group == group)

@@ -2,90 +2,66 @@
 
 Each turn produces deltas[N, meter, cause]; only a game shown to a person is turned into
 sentences ("Tension +12: you warned ... (+8); Khrushchev is quick to take offence (+4)").
+
+Each cause is defined once below, with its wording. Placeholders: {action} (what you
+chose), {counterpart} and {ally} (names as the scenario gives them), {verb} (what the
+counterpart's reply did, from `game.core.kinds`), {events} (titles of events that fired).
+A new cause is appended at the end, so the codes of the others stay put.
 """
 
 from __future__ import annotations
 
-CAUSES = (
-    "action",
-    "pride",
-    "warmth",
-    "volatility",
-    "charm_wears",
-    "early",
-    "unbacked",
-    "agreement",
-    "offer",
-    "reply",
-    "event",
-    "spiral",
-    "fade",
-    "ally_interests",
-    "core",
-    "zeal",
-    "ally_watches",
-    "weakness",
-    "repeat",
-)
-C = {name: code for code, name in enumerate(CAUSES)}
+from dataclasses import dataclass
+from types import MappingProxyType
 
-AI_VERBS = {
-    "greet": "greeted you",
-    "accept": "accepted",
-    "counter": "countered",
-    "reject": "rejected your offer",
-    "demand": "pressed a demand",
-    "ultimatum": "set a deadline",
-    "threat": "threatened",
-    "concession": "made a concession",
-    "lecture": "lectured you",
-    "package": "put a package on the table",
-    "walk_out": "walked out",
-    "probe_answer": "answered your question",
-    "warm": "warmed to you",
-    "cool": "stayed cool",
-}
+from game.core.kinds import REPLY_KIND
+
+
+@dataclass(frozen=True)
+class Cause:
+    name: str
+    text: str  # the reason in words, from the player's point of view
+    when_down: str = ""  # the wording when the amount is negative, if it differs
+    without_ally: str = ""  # the wording when your side has no ally, if it differs
+
+
+CAUSE_TABLE: tuple[Cause, ...] = (
+    Cause("action", "you chose: {action}"),
+    Cause("pride", "{counterpart} is quick to take offence", when_down="{counterpart}'s pride is soothed"),
+    Cause("warmth", "{counterpart} responds to personal warmth"),
+    Cause("volatility", "{counterpart}'s temper"),
+    Cause("charm_wears", "charm without substance reads as weakness"),
+    Cause("early", "conceding this early looks like weakness"),
+    Cause("unbacked", "you gave way on an issue you had warned about"),
+    Cause("agreement", "an agreement was reached"),
+    Cause("offer", "how your offer landed"),
+    Cause("reply", "{counterpart} {verb}"),
+    Cause("event", "{events}"),
+    Cause("spiral", "suspicion feeds tension"),
+    Cause("fade", "grudges and goodwill fade"),
+    Cause("ally_interests", "what it means for {ally}", without_ally="your allies' interests"),
+    Cause("core", "you held your core commitment"),
+    Cause("zeal", "{counterpart}'s convictions"),
+    Cause("ally_watches", "{ally} sees you give ground", without_ally="your ally sees you give ground"),
+    Cause("weakness", "{ally} doubts your resolve", without_ally="your ally doubts your resolve"),
+    Cause("repeat", "you repeated last turn's offer word for word"),
+)
+CAUSES: tuple[str, ...] = tuple(c.name for c in CAUSE_TABLE)
+C = MappingProxyType({name: code for code, name in enumerate(CAUSES)})
+CAUSE = MappingProxyType({c.name: c for c in CAUSE_TABLE})
+AI_VERBS = MappingProxyType({k.name: k.verb for k in REPLY_KIND.values()})
 
 
 def cause_text(cause: str, amount: float, *, action: str, counterpart: str, ally: str,
                ai_kind: str, events: str) -> str:
     """One reason, in words, from the player's point of view."""
-    if cause == "action":
-        return f"you chose: {action}"
-    if cause == "pride":
-        return f"{counterpart} is quick to take offence" if amount > 0 else f"{counterpart}'s pride is soothed"
-    if cause == "warmth":
-        return f"{counterpart} responds to personal warmth" if amount * 1 != 0 else ""
-    if cause == "volatility":
-        return f"{counterpart}'s temper"
-    if cause == "charm_wears":
-        return "charm without substance reads as weakness"
-    if cause == "early":
-        return "conceding this early looks like weakness"
-    if cause == "unbacked":
-        return "you gave way on an issue you had warned about"
-    if cause == "agreement":
-        return "an agreement was reached"
-    if cause == "offer":
-        return "how your offer landed"
-    if cause == "reply":
-        return f"{counterpart} {AI_VERBS.get(ai_kind, ai_kind)}"
-    if cause == "event":
-        return events or "events"
-    if cause == "spiral":
-        return "suspicion feeds tension"
-    if cause == "fade":
-        return "grudges and goodwill fade"
-    if cause == "ally_interests":
-        return f"what it means for {ally}" if ally else "your allies' interests"
-    if cause == "core":
-        return "you held your core commitment"
-    if cause == "ally_watches":
-        return f"{ally or 'your ally'} sees you give ground"
-    if cause == "weakness":
-        return f"{ally or 'your ally'} doubts your resolve"
-    if cause == "repeat":
-        return "you repeated last turn's offer word for word"
-    if cause == "zeal":
-        return f"{counterpart}'s convictions"
-    return cause
+    known = CAUSE.get(cause)
+    if known is None:
+        return cause
+    template = known.text
+    if amount < 0 and known.when_down:
+        template = known.when_down
+    if not ally and known.without_ally:
+        template = known.without_ally
+    return template.format(action=action, counterpart=counterpart, ally=ally, events=events or "events",
+                           verb=AI_VERBS.get(ai_kind, ai_kind))

@@ -7,29 +7,27 @@ Records are built from the batch arrays for one row, so a game simulated in a ba
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 import numpy as np
 
 from game.core import rng
+from game.core.kinds import REPLY_KIND, REPLY_KIND_TABLE
 from game.core.reasons import CAUSES, cause_text
+from game.core.records import (
+    ActionTaken,
+    EndingRecord,
+    EventRecord,
+    MeterMove,
+    ProbeResult,
+    Reason,
+    Said,
+    TurnRecord,
+)
 from game.core.spec import AI_KINDS, AK, GameSpec, Mind
 from game.core.state import BatchState
 
-GENERIC_LINES = {
-    "greet": "{them} greets you and sits down across the table.",
-    "accept": "{them} accepts: \"Agreed. Let it be written down.\"",
-    "counter": "{them} answers with a counter-proposal.",
-    "reject": "{them} rejects the offer.",
-    "demand": "{them} insists on {position}.",
-    "ultimatum": "{them} sets a deadline on {issue}.",
-    "threat": "{them} warns of consequences over {issue}.",
-    "concession": "{them} gives some ground.",
-    "lecture": "{them} delivers a long lecture on history and principle.",
-    "package": "{them} puts a package on the table.",
-    "walk_out": "{them} gathers the papers and leaves the room.",
-    "probe_answer": "{them} answers your question about {issue}.",
-    "warm": "{them} smiles; the room relaxes a little.",
-    "cool": "{them} listens, unmoved.",
-}
+GENERIC_LINES = MappingProxyType({k.name: k.generic for k in REPLY_KIND_TABLE})  # a personality without its own
 
 
 _SENTENCE_END = (".", "!", "?", "\u201c", '"')
@@ -71,7 +69,7 @@ def terms_text(spec: GameSpec, terms: np.ndarray) -> dict[str, str]:
 
 
 def meter_moves(spec: GameSpec, before: np.ndarray, after: np.ndarray, deltas: np.ndarray, *,
-                action: str, ai_kind: str, events: str) -> list[dict]:
+                action: str, ai_kind: str, events: str) -> tuple[MeterMove, ...]:
     """One entry per meter that moved: before, after, band and the reasons (cause, amount)."""
     out = []
     for k, m in enumerate(spec.meters):
@@ -81,22 +79,57 @@ def meter_moves(spec: GameSpec, before: np.ndarray, after: np.ndarray, deltas: n
             if amount != 0.0:
                 text = cause_text(cause, amount, action=action, counterpart=spec.ai_leader, ally=spec.ally_name,
                                   ai_kind=ai_kind, events=events)
-                reasons.append({"cause": cause, "text": text, "amount": amount})
+                reasons.append(Reason(cause, text, amount))
         b, a = round(float(before[k]), 1), round(float(after[k]), 1)
         if reasons or a != b:
-            out.append({"meter": m.ref, "name": m.name, "party": m.party, "before": b, "after": a,
-                        "change": round(a - b, 1), "band": m.band(a), "reasons": reasons})
-    return out
+            out.append(MeterMove(m.ref, m.name, m.party, a, m.band(a), b, round(a - b, 1), tuple(reasons)))
+    return tuple(out)
+
+
+def fired_events(spec: GameSpec, fired: np.ndarray) -> tuple[EventRecord, ...]:
+    """The events that fired, from one game's row of flags."""
+    return tuple(EventRecord(spec.events[e].id, spec.events[e].title, spec.events[e].text)
+                 for e in range(len(spec.events)) if fired[e])
 
 
 def describe_turn(spec: GameSpec, st: BatchState, outcome, row: int) -> dict:
-    """The record of the turn just played by game `row` (call right after `step`)."""
+    """The record of the turn just played by game `row` (call right after `step`), as
+    the transcript and saves hold it (`TurnRecord.to_dict`)."""
+    return turn_record(spec, st, outcome, row).to_dict()
+
+
+def turn_record(spec: GameSpec, st: BatchState, outcome, row: int) -> TurnRecord:
     turn = int(st.turn[row]) - 1
     sess = spec.sessions[int(spec.session_of_turn[turn])]
     action = spec.actions[int(outcome.action[row])]
     kind = AI_KINDS[int(outcome.reply[row])]
+    values = line_values(spec, st, outcome, row, action, kind)
+    line = pick_line(spec, spec.counterpart, kind, st.seed, int(st.game_index[row]), turn, rng.STREAM_LINE, **values)
+    events = fired_events(spec, outcome.events[row])
+    before = st.history[row, turn]
+    after = st.history[row, turn + 1]
+    offer = terms_text(spec, st.ai_offer[row]) if REPLY_KIND[kind].shows_offer else None
+    agreed = outcome.agreed_now[row]
+    return TurnRecord(
+        turn=turn + 1,
+        session=sess.id,
+        session_name=sess.name,
+        action=ActionTaken(action.id, action.kind, action.label, action.says),
+        reply=Said(spec.ai_leader, kind, line, offer),
+        meters=meter_moves(spec, before, after, outcome.deltas.total()[row], action=action.label.rstrip("."),
+                           ai_kind=kind, events="; ".join(e.title for e in events)),
+        events=events,
+        ally=ally_voice(spec, st, row, turn, before, after, values),
+        agreed=terms_text(spec, agreed) if (agreed >= 0).any() else None,
+        probe=probe_result(spec, st, row, action),
+        ending=ending_of(spec, st, row) if outcome.ended[row] else None,
+    )
+
+
+def line_values(spec: GameSpec, st: BatchState, outcome, row: int, action, kind: str) -> dict[str, str]:
+    """What fills a line's {placeholders}: the issue in focus and the position at stake."""
     focus = int(outcome.focus[row])
-    if action.issue >= 0 and kind in ("probe_answer", "threat", "warm", "cool", "lecture"):
+    if action.issue >= 0 and REPLY_KIND[kind].about_your_issue:
         focus = action.issue
     offer = st.ai_offer[row]
     pos_label = ""
@@ -105,52 +138,26 @@ def describe_turn(spec: GameSpec, st: BatchState, outcome, row: int) -> dict:
         if p < 0:
             p = outcome.terms[row, focus]
         pos_label = spec.position_shorts[focus][int(p)] if p >= 0 else ""
-    values = {
+    return {
         "issue": spec.issue_names[focus] if focus >= 0 else "the agenda",
         "position": pos_label or "our proposal",
         "leader": spec.player_address,
         "you": spec.player_address,
         "them": spec.ai_leader,
     }
-    line = pick_line(spec, spec.counterpart, kind, st.seed, int(st.game_index[row]), turn, rng.STREAM_LINE, **values)
-    fired = [e for e in range(len(spec.events)) if outcome.events[row, e]]
-    before = st.history[row, turn]
-    after = st.history[row, turn + 1]
-    record = {
-        "turn": turn + 1,
-        "session": sess.id,
-        "session_name": sess.name,
-        "action": {"id": action.id, "kind": action.kind, "label": action.label, "says": action.says},
-        "reply": {"kind": kind, "speaker": spec.ai_leader, "text": line},
-        "meters": meter_moves(spec, before, after, outcome.deltas.total()[row], action=action.label.rstrip(".").lower(),
-                              ai_kind=kind, events="; ".join(spec.events[e].title for e in fired)),
-        "events": [{"id": spec.events[e].id, "title": spec.events[e].title, "text": spec.events[e].text} for e in fired],
-    }
-    voice = ally_voice(spec, st, row, turn, before, after, values)
-    if voice:
-        record["ally"] = voice
-    if kind in ("counter", "package", "concession", "ultimatum", "demand"):
-        record["reply"]["offer"] = terms_text(spec, offer)
-    agreed = outcome.agreed_now[row]
-    if (agreed >= 0).any():
-        record["agreed"] = terms_text(spec, agreed)
-    if action.kind == "probe" and st.probed[row, action.issue]:
-        est = float(st.estimate[row, action.issue])
-        record["probe"] = {
-            "issue": spec.issue_ids[action.issue],
-            "importance": importance(est),
-            "estimate": round(est, 3),
-            "note": spec.ai_notes[action.issue],
-        }
-    if outcome.ended[row]:
-        record["ending"] = ending_record(spec, st, row)
-    return record
+
+
+def probe_result(spec: GameSpec, st: BatchState, row: int, action) -> ProbeResult | None:
+    if action.kind != "probe" or not st.probed[row, action.issue]:
+        return None
+    est = float(st.estimate[row, action.issue])
+    return ProbeResult(spec.issue_ids[action.issue], importance(est), round(est, 3), spec.ai_notes[action.issue])
 
 
 ALLY_SPEAKS_AT = 5.0  # confidence points in one turn that make your ally speak up
 
 
-def ally_voice(spec: GameSpec, st: BatchState, row: int, turn: int, before, after, values: dict) -> dict | None:
+def ally_voice(spec: GameSpec, st: BatchState, row: int, turn: int, before, after, values: dict) -> Said | None:
     """Your ally speaks up when its confidence moves sharply: pleased, worried, or (when
     already shaken) with a demand."""
     k = spec.meter_index("ally.confidence")
@@ -162,7 +169,7 @@ def ally_voice(spec: GameSpec, st: BatchState, row: int, turn: int, before, afte
     kind = "warm" if change > 0 else ("demand" if after[k] < 40.0 else "cool")
     line = pick_line(spec, spec.ally, kind, st.seed, int(st.game_index[row]), turn, rng.STREAM_ALLY_LINE,
                      **dict(values, them=spec.ally_name))
-    return {"speaker": spec.ally.name, "kind": kind, "text": line}
+    return Said(spec.ally.name, kind, line)
 
 
 def importance(weight: float) -> str:
@@ -180,31 +187,35 @@ def opening_record(spec: GameSpec, st: BatchState, fired: np.ndarray, row: int) 
     values = {"issue": spec.issue_names[int(spec.ai_weights.argmax())], "position": "", "leader": spec.player_address,
               "you": spec.player_address, "them": spec.ai_leader}
     line = pick_line(spec, spec.counterpart, "greet", st.seed, int(st.game_index[row]), 0, rng.STREAM_LINE, **values)
-    events = [e for e in range(len(spec.events)) if fired[row, e]]
-    return {
-        "turn": 0,
-        "session": spec.sessions[0].id,
-        "reply": {"kind": "greet", "speaker": spec.ai_leader, "text": line},
-        "events": [{"id": spec.events[e].id, "title": spec.events[e].title, "text": spec.events[e].text} for e in events],
-        "meters": [{"meter": m.ref, "name": m.name, "party": m.party, "value": round(float(st.meters()[row, k]), 1),
-                    "band": m.band(float(st.meters()[row, k]))} for k, m in enumerate(spec.meters)],
-    }
+    meters = st.meters()[row]
+    return TurnRecord(
+        turn=0,
+        session=spec.sessions[0].id,
+        reply=Said(spec.ai_leader, "greet", line),
+        events=fired_events(spec, fired[row]),
+        meters=tuple(MeterMove(m.ref, m.name, m.party, round(float(meters[k]), 1), m.band(float(meters[k])))
+                     for k, m in enumerate(spec.meters)),
+    ).to_dict()
 
 
 def ending_record(spec: GameSpec, st: BatchState, row: int) -> dict:
+    """How game `row` ended, as the transcript and `Game.ending()` hold it."""
+    return ending_of(spec, st, row).to_dict()
+
+
+def ending_of(spec: GameSpec, st: BatchState, row: int) -> EndingRecord:
     e = int(st.ending[row])
     meters = st.meters()[row]
-    out = {
-        "ending": spec.endings[e].id if e >= 0 else None,
-        "title": spec.endings[e].title if e >= 0 else "The summit ends",
-        "rating": spec.endings[e].rating if e >= 0 else "history",
-        "epilogue": spec.endings[e].epilogue if e >= 0 else "",
-        "breakdown": bool(st.breakdown[row]),
-        "walked_out": ["", "you", "counterpart"][int(st.walked_out[row])],
-        "agreements": terms_text(spec, st.agreed[row]),
-        "meters": {m.ref: round(float(meters[k]), 1) for k, m in enumerate(spec.meters)},
-    }
-    return out
+    return EndingRecord(
+        ending=spec.endings[e].id if e >= 0 else None,
+        title=spec.endings[e].title if e >= 0 else "The summit ends",
+        rating=spec.endings[e].rating if e >= 0 else "history",
+        epilogue=spec.endings[e].epilogue if e >= 0 else "",
+        breakdown=bool(st.breakdown[row]),
+        walked_out=["", "you", "counterpart"][int(st.walked_out[row])],
+        agreements=terms_text(spec, st.agreed[row]),
+        meters={m.ref: round(float(meters[k]), 1) for k, m in enumerate(spec.meters)},
+    )
 
 
-__all__ = ["AK", "describe_turn", "ending_record", "opening_record", "terms_text"]
+__all__ = ["AK", "describe_turn", "ending_record", "opening_record", "terms_text", "turn_record"]

@@ -27,7 +27,7 @@ def write_transcript(match: Match, write: Callable[[str], None], width: int = 88
             session = record["session"]
             s = next(x for x in sc.sessions if x.id == session)
             out.rule(f"{s.name} ({s.when}, {s.place})")
-        render.turn(out, match, record)
+        render.turn(out, match.spec, record)
     if game.over:
         render.ending(out, match)
     else:

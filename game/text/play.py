@@ -65,7 +65,7 @@ def play(match: Match, read_line: Callable[[str], str] = stdin_reader, write: Ca
             return 0
         session_before = game.session_index
         record = game.play(choice)
-        render.turn(out, match, record)
+        render.turn(out, match.spec, record)
         if game.session_index != session_before or game.over:
             match.save()
     render.ending(out, match)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable
 
-from game.vocabulary import GROUPS
-
-GROUPS_BY_KIND = [(kind, label) for label, kinds in GROUPS for kind in kinds]
+from game import wording
+from game.core.kinds import GROUPS, PLAYER_KIND
+from game.core.records import EndingRecord, TurnRecord, session_series, turn_records
 
 
 class Writer:
@@ -53,7 +53,7 @@ def briefing(out: Writer, match) -> None:
 
 def opening(out: Writer, match, record: dict) -> None:
     out.write("")
-    out.para(f"{record['reply']['speaker']}: \"{_unquote(record['reply']['text'])}\"")
+    out.para(f"{record['reply']['speaker']}: \"{wording.unquote(record['reply']['text'])}\"")
     for e in record.get("events", []):
         event(out, e)
 
@@ -80,8 +80,10 @@ def meters(out: Writer, items: list[dict]) -> None:
 def in_menu_order(actions) -> list:
     """Actions grouped as the window's tabs group them (offers, questions, pressure, give,
     talk), keeping the scenario's order within a group; the menu numbers follow this."""
-    rank = {kind: g for g, (_, kinds) in enumerate(GROUPS) for kind in kinds}
-    return sorted(actions, key=lambda a: rank.get(a.kind, len(GROUPS)))
+    def rank(action) -> int:
+        return GROUPS.index(PLAYER_KIND[action.kind].group) if action.kind in PLAYER_KIND else len(GROUPS)
+
+    return sorted(actions, key=rank)
 
 
 def menu(out: Writer, actions, game=None) -> None:
@@ -89,51 +91,39 @@ def menu(out: Writer, actions, game=None) -> None:
     offer) that cross your own red lines say so. `actions` are in menu order."""
     out.write("")
     out.write("Your move:")
-    names = dict(GROUPS_BY_KIND)
     heading = None
     for n, a in enumerate(actions, 1):
-        if names.get(a.kind) != heading:
-            heading = names.get(a.kind)
+        group = PLAYER_KIND[a.kind].group if a.kind in PLAYER_KIND else None
+        if group != heading:
+            heading = group
             out.write(f"  {heading or 'Other'}:")
         crossed = game.red_lines_crossed(a) if game is not None else []
         warning = f"  (crosses your red line: {', '.join(crossed)})" if crossed else ""
         out.write(f"   {n:2d}. {a.label}  [{a.id}]{warning}")
 
 
-def _unquote(text: str) -> str:
-    return text.strip().strip('"')
-
-
-def _signed(x: float) -> str:
-    return f"{x:+.1f}".replace(".0", "")
-
-
-def turn(out: Writer, match, record: dict) -> None:
-    a = record["action"]
+def turn(out: Writer, spec, record: dict) -> None:
+    """One turn as the terminal shows it; `spec` names the issues."""
+    r = TurnRecord.from_dict(record)
+    a = r.action
     out.write("")
-    if a.get("says"):
-        out.para(f"You: \"{_unquote(a['says'])}\"")
+    if a.says:
+        out.para(f"You: \"{wording.unquote(a.says)}\"")
     else:
-        out.para(f"You: {a['label']}")
-    r = record["reply"]
-    out.para(f"{r['speaker']}: \"{_unquote(r['text'])}\"")
-    names = dict(zip(match.spec.issue_ids, match.spec.issue_names)) if match is not None else {}
-    if r.get("offer"):
+        out.para(f"You: {a.label}")
+    out.para(f"{r.reply.speaker}: \"{wording.unquote(r.reply.text)}\"")
+    if r.reply.offer:
         out.write("  Their offer:")
-        out.bullets((f"{names.get(k, k)}: {v}" for k, v in r["offer"].items()), indent="    ")
-    if record.get("agreed"):
+        out.bullets(wording.terms_lines(spec, r.reply.offer), indent="    ")
+    if r.agreed:
         out.write("  Agreed:")
-        out.bullets((f"{names.get(k, k)}: {v}" for k, v in record["agreed"].items()), indent="    ")
-    if record.get("probe"):
-        p = record["probe"]
-        issue = names.get(p["issue"], p["issue"])
-        out.para(f"  What you learned about {issue}: it seems {p['importance']} to them. {p['note']}", indent="  ")
-    if record.get("ally"):
-        out.para(f"{record['ally']['speaker']} (your ally): \"{_unquote(record['ally']['text'])}\"")
-    for m in record["meters"]:
-        reasons = "; ".join(f"{x['text']} ({_signed(x['amount'])})" for x in m["reasons"])
-        who = "their" if m["party"] == "counterpart" else "ally"
-        out.para(f"{m['name']} ({who}) {_signed(m['change'])} -> {m['after']:.0f} {m['band']}: {reasons}", indent="  ")
+        out.bullets(wording.terms_lines(spec, r.agreed), indent="    ")
+    if r.probe:
+        out.para("  " + wording.probe_sentence(spec, r.probe), indent="  ")
+    if r.ally:
+        out.para(f"{r.ally.speaker} (your ally): \"{wording.unquote(r.ally.text)}\"")
+    for m in r.meters:
+        out.para(wording.meter_move_line(m), indent="  ")
     for e in record.get("events", []):
         event(out, e)
 
@@ -148,33 +138,23 @@ def agenda(out: Writer, view: dict) -> None:
     out.write("")
     for item in view["agenda"]:
         out.write(f"  {item['name']}")
-        if item["agreed"]:
-            out.para(f"agreed: {item['agreed']}", indent="      ")
-            continue
-        out.para(f"your position: {item['your_position']}", indent="      ")
-        if item["their_offer"]:
-            out.para(f"their offer: {item['their_offer']}", indent="      ")
-        if item["probed"]:
-            out.para(f"probe: {item['their_interest']}. {item['their_need']}", indent="      ")
+        for _, sentence in wording.agenda_lines(item):
+            out.para(sentence, indent="      ")
 
 
 def ending(out: Writer, match) -> None:
     game, sc = match.game, match.scenario
-    end = game.ending()
-    out.rule(f"The summit ends: {end['title']}")
-    if end["breakdown"]:
-        out.para("Tension reached the brink: the talks broke down.")
-    elif end["walked_out"]:
-        out.para(f"The talks ended when {'you' if end['walked_out'] == 'you' else game.spec.ai_leader} walked out.")
+    end = EndingRecord.from_dict(game.ending())
+    out.rule(f"The summit ends: {end.title}")
+    out.para(wording.ending_cause(end, game.spec.ai_leader))
     out.write("Communique:")
-    agreed = end["agreements"]
     for issue in sc.issues:
-        out.para(f"{issue.name}: {agreed.get(issue.id, 'no agreement')}", indent="  ")
+        out.para(f"{issue.name}: {end.agreements.get(issue.id, 'no agreement')}", indent="  ")
     out.write("")
     out.write("Final meters:")
     meters(out, game.meters())
     out.rule("Epilogue")
-    out.para(end["epilogue"])
+    out.para(end.epilogue)
     debrief(out, match)
 
 
@@ -184,45 +164,23 @@ def debrief(out: Writer, match) -> None:
     out.para(sc.debrief.summary)
     out.write("")
     out.write("Session by session, history and your path:")
-    by_session: dict[str, list[str]] = {}
-    for rec in game.transcript[1:]:
-        by_session.setdefault(rec["session"], []).append(f"{rec['action']['label']} -> {rec['reply']['kind']}")
+    path = wording.path_by_session(game.spec, turn_records(game.transcript))
     for s in sc.sessions:
         out.para(f"{s.name} ({s.when})", indent="  ")
         out.para(f"History: {s.history}", indent="    ")
-        out.para(f"You: {'; '.join(by_session.get(s.id, [])) or 'the talks had ended'}", indent="    ")
-    beliefs = belief_summary(game)
-    if beliefs:
+        out.para(f"You: {path.get(s.id) or wording.NO_PATH}", indent="    ")
+    story = wording.resolve_story(game.spec, session_series(game.spec, game.meter_history(), "counterpart.resolve"))
+    if story:
         out.write("")
-        out.para(beliefs)
+        out.para(" ".join(story))
     if sc.debrief.quotations:
         out.write("")
         out.write("In their own words:")
         for q in sc.debrief.quotations:
-            out.para(f"\"{q.text}\" ({q.speaker}; {q.source})", indent="  ")
+            out.para(wording.quotation_line(q), indent="  ")
     out.write("")
     out.write("Sources:")
-    out.bullets(", ".join(x for x in (s.title, s.author, s.date) if x) for s in sc.debrief.sources)
+    out.bullets(wording.source_line(s) for s in sc.debrief.sources)
     out.write("")
     out.write("For discussion:")
     out.bullets(sc.learning_objectives)
-
-
-def belief_summary(game) -> str:
-    """How the counterpart read your resolve as the talks went on, session by session."""
-    spec = game.spec
-    k = spec.meter_index("counterpart.resolve")
-    if k < 0:
-        return ""
-    history = game.meter_history()[:, k]
-    ends, turn = [float(history[0])], 0
-    for s in spec.sessions:
-        turn += s.turns
-        if turn >= len(history):
-            break
-        ends.append(float(history[turn]))
-    if turn >= len(history) and float(history[-1]) != ends[-1]:
-        ends.append(float(history[-1]))
-    meter = spec.meters[k]
-    path = " -> ".join(f"{v:.0f} ({meter.band(v)})" for v in ends)
-    return f"How {spec.ai_leader} read your resolve, session by session: {path}."

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import pygame
 
+from game import wording
+from game.core.records import turn_records
 from game.ui.palette import blend
 from game.ui.widgets import Widget, draw_arrow, draw_box, draw_focus_ring, draw_pattern
 
@@ -41,20 +43,15 @@ def meter_meaning(kind: str, counterpart: str, ally: str) -> str:
     }.get(kind, "")
 
 
-def signed(x: float) -> str:
-    return f"{x:+.1f}".replace(".0", "")
-
-
 def recent_reasons(transcript: Sequence[dict], ref: str, limit: int = 3) -> list[str]:
     """The latest changes of one meter with their reasons, newest first."""
     out = []
-    for record in reversed(transcript[1:]):
-        for move in record.get("meters", []):
-            if move["meter"] != ref:
+    for record in reversed(turn_records(transcript[1:])):
+        for move in record.meters:
+            if move.meter != ref:
                 continue
-            why = "; ".join(f"{r['text']} ({signed(r['amount'])})" for r in move["reasons"] if r.get("text"))
-            where = f"Turn {record['turn']}, {record.get('session_name', '')}".rstrip(", ")
-            head = f"{where}: {signed(move['change'])} to {move['after']:.0f} ({move['band']})"
+            head = f"{wording.turn_heading(record)}: {wording.meter_change(move)}"
+            why = wording.reasons_text(move)
             out.append(f"{head}: {why}" if why else head)
         if len(out) >= limit:
             break
@@ -157,7 +154,7 @@ class MeterGauge(Widget):
         if round(info.change, 1):
             good = (info.change > 0) == RISE_IS_GOOD.get(info.kind, True)
             arrow_tone = p.good if good else p.bad
-            change = ctx.text.render(ctx.font("small"), signed(info.change), arrow_tone)
+            change = ctx.text.render(ctx.font("small"), wording.signed(info.change), arrow_tone)
             cx = inner.right - right.get_width() - m.gap - change.get_width()
             if one_line and cx - bold.get_linesize() > inner.left + title.get_width():
                 surface.blit(change, (cx, y + (bold.get_linesize() - change.get_height()) // 2))

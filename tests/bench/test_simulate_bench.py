@@ -1,6 +1,10 @@
 """The benchmark runs and reports a ratio (no timing assertion: machines are noisy)."""
 
+import pytest
+
 from tests.bench.bench_simulate import measure
+
+pytestmark = pytest.mark.slow  # thousands of simulated games
 
 
 def test_benchmark_reports_a_speedup():

@@ -296,7 +296,7 @@ def test_broken_scenario_reports_every_problem_at_once(tmp_path: Path) -> None:
     messages = {p.field: p for p in error.value.problems}
     assert messages["year"].message == "Input should be greater than or equal to 1800; got 1700"
     kind = messages["sides[0].actions[1].kind"]
-    assert kind.message.startswith("expected one of propose, accept, reject,")
+    assert kind.message.startswith("expected one of propose, accept, counter, reject,")
     assert kind.hint == "probe"
     assert "put the value in quotes" in messages["sessions[1].place"].message
     # Each problem comes with its source line and a caret.

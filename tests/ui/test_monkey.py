@@ -11,8 +11,11 @@ from __future__ import annotations
 import random
 
 import pygame
+import pytest
 
 from game.match import new_match
+
+pytestmark = pytest.mark.slow  # minutes of random input
 
 EVENTS = 20_000
 DRAW_EVERY = 10

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # starts Xvfb and a real window
+
 REPO = Path(__file__).resolve().parents[2]
 TOOLS = ("Xvfb", "xdotool", "import")
 SCREEN = "1280x720x24"

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.core.reasons import AI_VERBS
+from game import wording
+from game.core.records import EndingRecord, session_series, turn_records
 from game.match import Match
 from game.ui.charts import draw_meter_charts
 from game.ui.layout import page
@@ -24,45 +25,6 @@ RATINGS = {
 }
 
 
-def session_end_values(match: Match, meter_ref: str) -> list[tuple[str, float, str]]:
-    """(session name, value, band) of one meter after each session that was played."""
-    spec, game = match.spec, match.game
-    k = spec.meter_index(meter_ref)
-    if k < 0:
-        return []
-    history = game.meter_history()
-    out = []
-    for i, session in enumerate(spec.sessions):
-        turns = [t for t in range(game.turn) if int(spec.session_of_turn[t]) == i]
-        if not turns:
-            continue
-        value = float(history[turns[-1] + 1, k])
-        out.append((session.name, value, spec.meters[k].band(value)))
-    return out
-
-
-def resolve_story(match: Match) -> list[str]:
-    """How the counterpart read your resolve, session by session, in words."""
-    spec = match.spec
-    k = spec.meter_index("counterpart.resolve")
-    if k < 0:
-        return []
-    start = float(match.game.meter_history()[0, k])
-    points = session_end_values(match, "counterpart.resolve")
-    if not points:
-        return []
-    lines = [f"{spec.ai_leader} began by rating your resolve {start:.0f} ({spec.meters[k].band(start)})."]
-    lines += [f"After {name}: {value:.0f} ({band})" for name, value, band in points]
-    end = points[-1][1]
-    if end >= start + 10:
-        lines.append(f"{spec.ai_leader} came to see you as firmer than expected.")
-    elif end <= start - 10:
-        lines.append(f"{spec.ai_leader} came away believing you could be pushed.")
-    else:
-        lines.append(f"{spec.ai_leader}'s view of your resolve changed little.")
-    return lines
-
-
 class EndingScene(Scene):
     title = "The summit ends"
 
@@ -76,12 +38,7 @@ class EndingScene(Scene):
     # ----------------------------------------------------------------- pages
     def _communique(self) -> list[Widget]:
         end, sc, spec = self.end, self.match.scenario, self.match.spec
-        if end.get("breakdown"):
-            how = "Tension reached the brink: the talks broke down."
-        elif end.get("walked_out"):
-            how = f"The talks ended when {'you' if end['walked_out'] == 'you' else spec.ai_leader} walked out."
-        else:
-            how = "The summit ran its full course."
+        how = wording.ending_cause(EndingRecord.from_dict(end), spec.ai_leader) if end else ""
         out: list[Widget] = [TextBlock(RATINGS.get(end.get("rating", ""), ""), "h3", "accent"), TextBlock(how, "lead")]
         agreed = end.get("agreements", {})
         for issue in sc.issues:
@@ -122,7 +79,7 @@ class EndingScene(Scene):
             )
 
         height = max(round(self.ctx.metrics.height * 0.55), self.ctx.line("body") * 12)
-        finals = [f"{m['name']} ({m['party']}): {m['value']:.0f}, {m['band']}" for m in game.meters()]
+        finals = [wording.final_meter_line(m) for m in game.meters()]
         out: list[Widget] = [
             TextBlock("Every meter after each turn; the marks show the bands.", "body", "muted"),
             Canvas(paint, aspect=0.62, max_height=height, key="ending:charts", words=finals),
@@ -150,28 +107,22 @@ class EndingScene(Scene):
 
     def _path(self) -> list[Widget]:
         sc, game, spec = self.match.scenario, self.match.game, self.match.spec
-        by_session: dict[str, list[str]] = {}
-        for record in game.transcript[1:]:
-            verb = AI_VERBS.get(record["reply"]["kind"], record["reply"]["kind"])
-            by_session.setdefault(record["session"], []).append(
-                f"{record['action']['label']} ({spec.ai_leader} {verb})"
-            )
-        resolve = {name: (value, band) for name, value, band in session_end_values(self.match, "counterpart.resolve")}
+        path = wording.path_by_session(spec, turn_records(game.transcript))
+        series = session_series(spec, game.meter_history(), "counterpart.resolve")
+        resolve = {p.session: p for p in series.points} if series else {}
         out: list[Widget] = [
             TextBlock("Session by session: what happened in history, and what you did.", "body", "muted")
         ]
         for s in sc.sessions:
             lines = [
                 Line(f"History: {' '.join(s.history.split())}", "small"),
-                Line(f"You: {'; '.join(by_session.get(s.id, [])) or 'the talks had ended'}", "small", "accent"),
+                Line(f"You: {path.get(s.id) or wording.NO_PATH}", "small", "accent"),
             ]
             if s.name in resolve:
-                value, band = resolve[s.name]
-                lines.append(
-                    Line(f"{spec.ai_leader}'s reading of your resolve: {value:.0f} ({band})", "small", "muted")
-                )
+                p = resolve[s.name]
+                lines.append(Line(f"{spec.ai_leader}'s reading of your resolve: {p.value:.0f} ({p.band})", "small", "muted"))
             out.append(Card(f"{s.name} - {s.when}", lines, key=f"path:{s.id}", title_style="bold"))
-        story = resolve_story(self.match)
+        story = wording.resolve_story(spec, series)
         if story:
             out.append(TextBlock("How they read your resolve", "h3", "accent"))
             out += [TextBlock(line) for line in story]
@@ -180,9 +131,7 @@ class EndingScene(Scene):
     def _sources(self) -> list[Widget]:
         sc = self.match.scenario
         out: list[Widget] = [TextBlock("Sources", "h3", "accent")]
-        for src in sc.debrief.sources:
-            words = ", ".join(x for x in (src.title, src.author, src.date) if x)
-            out.append(TextBlock(f"- {words}" + (f". {src.note}" if src.note else "")))
+        out += [TextBlock(f"- {wording.source_line(src)}") for src in sc.debrief.sources]
         out.append(TextBlock("For discussion", "h3", "accent"))
         out += [TextBlock(f"- {o}") for o in sc.learning_objectives]
         return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.core.kinds import GROUPS, kinds_in_group
 from game.match import Match
 from game.ui.meters import MeterAnimation, MeterGauge, MeterInfo, recent_reasons
 from game.ui.scene import Push, Replace, Scene
@@ -26,9 +27,8 @@ from game.ui.scenes.table_parts import (
     reply_widgets,
 )
 from game.ui.widgets import Button, Card, FlowRow, Line, ScrollPanel, TextBlock, Widget
-from game.vocabulary import GROUPS
 
-FILTERS = (("All", None),) + tuple((name, kinds) for name, kinds in GROUPS)
+FILTERS = (("All", None),) + tuple((group, kinds_in_group(group)) for group in GROUPS)
 DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)}
 
 

@@ -11,11 +11,15 @@ from collections.abc import Callable, Sequence
 import pygame
 
 from game.core.spec import ActionSpec, GameSpec
-from game.ui.hints import NOTES, likely_effects
-from game.ui.meters import meter_meaning, meter_subtitle, signed
+from game import wording
+from game.core.kinds import PLAYER_KIND
+from game.core.records import TurnRecord, turn_records
+from game.core.transcript import terms_text
+from game.wording import quoted
+from game.ui.hints import likely_effects, note
+from game.ui.meters import meter_meaning, meter_subtitle
 from game.ui.palette import blend
 from game.ui.widgets import Card, Chip, Line, TextBlock, Widget, draw_box
-from game.vocabulary import KIND_TAGS
 
 METER_LABELS = {
     "tension": "Tension",
@@ -26,125 +30,70 @@ METER_LABELS = {
 }
 
 
-def quoted(text: str) -> str:
-    return "\u201c" + text.strip().strip('"').strip() + "\u201d"
-
-
-def terms_words(spec: GameSpec, terms: Sequence[int]) -> str:
-    return "; ".join(f"{spec.issue_names[i]}: {spec.position_labels[i][p]}" for i, p in enumerate(terms) if p >= 0)
-
-
-def issue_names(spec: GameSpec, mapping: dict[str, str]) -> list[str]:
-    names = dict(zip(spec.issue_ids, spec.issue_names))
-    return [f"{names.get(k, k)}: {v}" for k, v in mapping.items()]
-
-
-def meter_move_line(move: dict) -> str:
-    why = "; ".join(f"{r['text']} ({signed(r['amount'])})" for r in move["reasons"] if r.get("text"))
-    head = f"{move['name']} {signed(move['change'])} to {move['after']:.0f} ({move['band']})"
-    return f"{head}: {why}" if why else head
-
-
 # --------------------------------------------------------------------------- the reply
 def reply_widgets(spec: GameSpec, record: dict, you: str) -> list[Widget]:
     """What just happened: your words, the counterpart's answer, offers, what was agreed,
     what a probe revealed, and why each meter moved."""
+    r = TurnRecord.from_dict(record)
     out: list[Widget] = []
-    action = record.get("action")
-    if action:
-        where = f"Turn {record['turn']}, {record.get('session_name', '')}"
-        out.append(TextBlock(f"{where} - {you}: {action['label']}", "small", "muted", key="reply:you"))
+    if r.action:
+        out.append(TextBlock(f"{wording.turn_heading(r)} - {you}: {r.action.label}", "small", "muted", key="reply:you"))
     else:
-        out.append(TextBlock("The talks open", "small", "muted"))
-    reply = record["reply"]
-    out.append(TextBlock(reply["speaker"], "bold", "accent"))
-    out.append(TextBlock(quoted(reply["text"]), "lead", "ink", key="reply:text"))
-    if reply.get("offer"):
-        out.append(
-            TextBlock("Their offer: " + "; ".join(issue_names(spec, reply["offer"])), "body", "warn", key="reply:offer")
-        )
-    if record.get("agreed"):
-        out.append(
-            TextBlock("Agreed: " + "; ".join(issue_names(spec, record["agreed"])), "bold", "good", key="reply:agreed")
-        )
-    ally = record.get("ally")
-    if ally:
-        out.append(TextBlock(f"{ally['speaker']} (your ally): {quoted(ally['text'])}", "body", "muted", key="reply:ally"))
-    probe = record.get("probe")
-    if probe:
-        name = dict(zip(spec.issue_ids, spec.issue_names)).get(probe["issue"], probe["issue"])
-        out.append(
-            TextBlock(
-                f"What you learned about {name}: it seems {probe['importance']} to them. {probe['note']}",
-                "body",
-                "accent",
-                key="reply:probe",
-            )
-        )
-    moves = [m for m in record.get("meters", []) if "change" in m]
-    for move in moves:
-        out.append(TextBlock(meter_move_line(move), "small", "muted"))
-    for event in record.get("events", []):
-        out.append(TextBlock(f"Event: {event['title']}", "small", "warn"))
+        out.append(TextBlock(wording.turn_heading(r), "small", "muted"))
+    out.append(TextBlock(r.reply.speaker, "bold", "accent"))
+    out.append(TextBlock(quoted(r.reply.text), "lead", "ink", key="reply:text"))
+    if r.reply.offer:
+        out.append(TextBlock("Their offer: " + "; ".join(wording.terms_lines(spec, r.reply.offer)), "body", "warn",
+                             key="reply:offer"))
+    if r.agreed:
+        out.append(TextBlock("Agreed: " + "; ".join(wording.terms_lines(spec, r.agreed)), "bold", "good",
+                             key="reply:agreed"))
+    if r.ally:
+        out.append(TextBlock(f"{r.ally.speaker} (your ally): {quoted(r.ally.text)}", "body", "muted", key="reply:ally"))
+    if r.probe:
+        out.append(TextBlock(wording.probe_sentence(spec, r.probe), "body", "accent", key="reply:probe"))
+    for move in r.meters:
+        if move.before is not None:
+            out.append(TextBlock(wording.meter_move_line(move), "small", "muted"))
+    for event in r.events:
+        out.append(TextBlock(wording.event_line(event.title), "small", "warn"))
     return out
 
 
 # --------------------------------------------------------------------------- agenda and log
+AGENDA_LOOK = {"agreed": ("bold", "good"), "position": ("small", "ink"), "offer": ("small", "warn"),
+               "no_offer": ("small", "muted"), "probe": ("small", "accent")}
+
+
 def agenda_cards(view: dict) -> list[Widget]:
     cards: list[Widget] = []
     for item in view["agenda"]:
-        if item["agreed"]:
-            lines = [Line(f"Agreed: {item['agreed']}", "bold", "good")]
-            stripe = "good"
-        else:
-            lines = [
-                Line(f"Your position: {item['your_position']}", "small"),
-                Line(
-                    f"Their offer: {item['their_offer'] or 'none yet'}",
-                    "small",
-                    "warn" if item["their_offer"] else "muted",
-                ),
-            ]
-            stripe = "panel_border"
-        if item["probed"]:
-            lines.append(
-                Line(f"Probe: {item['their_interest']}. {item['their_need'] or ''}".strip(), "small", "accent")
-            )
+        lines = [Line(sentence, *AGENDA_LOOK[role]) for role, sentence in wording.agenda_lines(item)]
+        stripe = "good" if item["agreed"] else "panel_border"
         cards.append(Card(item["name"], lines, key=f"agenda:{item['issue']}", stripe=stripe, title_style="bold"))
     return cards
 
 
 def log_cards(spec: GameSpec, transcript: Sequence[dict], you: str) -> list[Widget]:
+    """The log: every turn in the same words as the reply panel, shorter."""
     cards: list[Widget] = []
-    for record in transcript:
+    for r in turn_records(transcript):
         lines: list[Line] = []
-        action = record.get("action")
-        if action:
-            lines.append(Line(f"{you}: {action['label']}", "small", "muted"))
-        lines.append(Line(f"{record['reply']['speaker']}: {quoted(record['reply']['text'])}", "small"))
-        if record["reply"].get("offer"):
-            lines.append(
-                Line("Their offer: " + "; ".join(issue_names(spec, record["reply"]["offer"])), "small", "warn")
-            )
-        if record.get("agreed"):
-            lines.append(Line("Agreed: " + "; ".join(issue_names(spec, record["agreed"])), "small", "good"))
-        if record.get("ally"):
-            lines.append(Line(f"{record['ally']['speaker']} (ally): {quoted(record['ally']['text'])}", "small", "muted"))
-        if record.get("probe"):
-            lines.append(
-                Line(
-                    f"Learned: {record['probe']['issue']} seems {record['probe']['importance']} to them",
-                    "small",
-                    "accent",
-                )
-            )
-        for move in record.get("meters", []):
-            if "change" in move:
-                lines.append(Line(meter_move_line(move), "small", "muted"))
-        for event in record.get("events", []):
-            lines.append(Line(f"Event: {event['title']}", "small", "warn"))
-        title = f"Turn {record['turn']}: {record.get('session_name', '')}" if action else "Opening"
-        cards.append(Card(title, lines, key=f"log:{record['turn']}", title_style="bold"))
+        if r.action:
+            lines.append(Line(f"{you}: {r.action.label}", "small", "muted"))
+        lines.append(Line(f"{r.reply.speaker}: {quoted(r.reply.text)}", "small"))
+        if r.reply.offer:
+            lines.append(Line("Their offer: " + "; ".join(wording.terms_lines(spec, r.reply.offer)), "small", "warn"))
+        if r.agreed:
+            lines.append(Line("Agreed: " + "; ".join(wording.terms_lines(spec, r.agreed)), "small", "good"))
+        if r.ally:
+            lines.append(Line(f"{r.ally.speaker} (your ally): {quoted(r.ally.text)}", "small", "muted"))
+        if r.probe:
+            lines.append(Line(wording.probe_sentence(spec, r.probe), "small", "accent"))
+        lines += [Line(wording.meter_move_line(m), "small", "muted") for m in r.meters if m.before is not None]
+        lines += [Line(wording.event_line(e.title), "small", "warn") for e in r.events]
+        title = f"Turn {r.turn}: {r.session_name}" if r.action else "Opening"
+        cards.append(Card(title, lines, key=f"log:{r.turn}", title_style="bold"))
     return cards
 
 
@@ -170,12 +119,12 @@ def action_card(
 ) -> ActionCard:
     """`crossed`: issues on which taking this action would cross your own red lines."""
     kinds = {m.kind for m in spec.meters}
-    tag = KIND_TAGS.get(action.kind, action.kind)
+    tag = PLAYER_KIND[action.kind].tag if action.kind in PLAYER_KIND else action.kind
     if action.issue >= 0:
         tag += f" - {spec.issue_names[action.issue]}"
     lines = [Line(tag, "small", "muted")]
     if action.kind == "propose":
-        lines.append(Line(terms_words(spec, action.terms), "small"))
+        lines.append(Line("; ".join(wording.terms_lines(spec, terms_text(spec, action.terms))), "small"))
     if crossed:
         lines.append(Line("Crosses your red line: " + ", ".join(crossed), "small", "bad"))
     hints = likely_effects(action.kind, kinds, overrides)
@@ -195,8 +144,8 @@ def action_card(
             for h in hints
         )
         details.append(("If they agree: " if conditional else "Likely: ") + words + ".")
-    if action.kind in NOTES:
-        details.append(NOTES[action.kind])
+    if note(action.kind):
+        details.append(note(action.kind))
     if action.says:
         details.append("You would say: " + quoted(action.says))
     return ActionCard(
