@@ -18,15 +18,17 @@ class UsageError(Exception):
     pass
 
 
+# Upper bounds on counts from the command line: beyond them a run would only exhaust memory.
+MAX_GAMES = 200_000
+MAX_BATCH = 50_000
+
+
 def _parse_vs(items: list[str] | None) -> dict[str, str]:
-    out = {}
-    for item in items or []:
-        for part in item.split(","):
-            if "=" not in part:
-                raise UsageError(f"--vs takes COUNTERPART=PERSONALITY, got {part!r}")
-            key, value = (x.strip() for x in part.split("=", 1))
-            out[key] = value
-    return out
+    """`--vs` for subcommands; the resolution itself is game.setup.parse_vs (shared with
+    the window)."""
+    from game.setup import parse_vs
+
+    return parse_vs(items)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--seed", type=int, default=None, help="seed for the game's chance (default 1)")
     play.add_argument("--vs", action="append", metavar="COUNTERPART=PERSONALITY", help="swap a personality")
     play.add_argument("--resume", nargs="?", const="", metavar="SAVE", help="continue a save (default: the latest)")
+    play.add_argument("--save", metavar="NAME", help="also keep this game in the named save slot NAME")
+    play.add_argument("--no-undo", action="store_true", help="no undo or rewind (a graded run; recorded in the save)")
 
     tr = sub.add_parser("transcript", help="a game's whole record as text, to hand in or discuss")
     tr.add_argument("save", nargs="?", type=Path, help="a save file (default: the latest)")
@@ -48,8 +52,14 @@ def build_parser() -> argparse.ArgumentParser:
     lst = sub.add_parser("list", help="scenarios and personalities")
     lst.add_argument("--json", action="store_true")
 
-    val = sub.add_parser("validate", help="check scenario and personality files")
+    val = sub.add_parser("validate", help="check scenario and personality files, explaining each problem")
     val.add_argument("paths", nargs="+", type=Path)
+    val.add_argument("--strict", action="store_true", help="treat warnings as problems (exit 2)")
+
+    new = sub.add_parser("new", help="write a commented starting scenario or personality that validates and plays")
+    new.add_argument("kind", choices=["scenario", "personality"])
+    new.add_argument("name", help="its name, e.g. reykjavik_1986 (the file is NAME.yaml)")
+    new.add_argument("--out", type=Path, help="the folder (or .yaml file) to write to (default: the current folder)")
 
     sch = sub.add_parser("schema", help="write JSON Schema for scenarios and personalities")
     sch.add_argument("--out", type=Path, required=True)
@@ -83,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
             "play": cmd_play,
             "list": cmd_list,
             "validate": cmd_validate,
+            "new": cmd_new,
             "schema": cmd_schema,
             "simulate": cmd_simulate,
             "bench": cmd_bench,
@@ -118,32 +129,35 @@ def _report_bad_input(error: Exception) -> int:
 
 def _library():
     from game.content.library import load_library
+    from game.textsafe import visible
 
     library = load_library()
     for path, error in library.broken:
-        print(f"summit: skipped a broken file ({path}):", file=sys.stderr)
+        print(f"summit: skipped a broken file ({visible(path, keep_newlines=False)}):", file=sys.stderr)
         for problem in error.problems:
             print("  " + problem.format(), file=sys.stderr)
     return library
 
 
 def cmd_play(args) -> int:
+    from game.saves import clean_temp_files, slot_path
+    from game.setup import check_seed
+
+    check_seed(args.seed)
+    if args.save is not None:
+        slot_path(args.save)  # a bad name is refused before the game starts
+    clean_temp_files()  # what killed writes left behind, before either front end saves
     if not args.text:
         return _open_window(args)
-    from game.match import new_match, resume_match
-    from game.saves import latest_save, read_save
-    library = _library()
-    if args.resume is not None:
-        path = Path(args.resume) if args.resume else latest_save()
-        if path is None:
-            raise UsageError("no saved game to resume; start one with: summit play --text")
-        match = resume_match(library, read_save(path), path)
-    else:
-        match = new_match(library, args.scenario or "vienna_1961", args.side, 1 if args.seed is None else args.seed,
-                          _parse_vs(args.vs))
+    if sys.stdout is None or sys.stdin is None:
+        raise UsageError("the terminal game needs an input and an output; stdin or stdout is closed")
+    from game.setup import PlayRequest, open_match
     from game.text.play import play
 
-    return play(match)
+    request = PlayRequest(args.scenario, args.side, args.seed, _parse_vs(args.vs), None, args.resume,
+                          not args.no_undo)
+    match = open_match(_library(), request)
+    return play(match, slot=args.save)
 
 
 def _open_window(args) -> int:
@@ -198,15 +212,42 @@ def cmd_list(args) -> int:
 
 
 def cmd_validate(args) -> int:
+    """Errors (exit 2) and warnings (exit 0, or 2 with --strict), each located and
+    explained; file names and snippets are shown with escapes made visible."""
     from game.content.library import validate_paths
 
     problems = validate_paths(args.paths)
     for problem in problems:
         print(problem.format(), file=sys.stderr)
-    if problems:
-        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
+    errors = sum(1 for p in problems if not p.is_warning)
+    warnings = len(problems) - errors
+    if errors or (warnings and args.strict):
+        print(f"{errors} problem(s) and {warnings} warning(s) found.", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if warnings:
+        print(f"The files are valid, with {warnings} warning(s) (--strict makes them problems).")
+        return 0
     print("All files are valid.")
+    return 0
+
+
+def cmd_new(args) -> int:
+    from game.authoring.scaffold import ScaffoldError, write_new
+    from game.textsafe import visible
+
+    try:
+        path = write_new(args.kind, args.name, args.out)
+    except ScaffoldError as error:
+        raise UsageError(visible(str(error), keep_newlines=False)) from None
+    shown = visible(str(path), keep_newlines=False)
+    print(f"Wrote {shown}. Next:")
+    print(f"  summit validate {shown}")
+    if args.kind == "scenario":
+        print(f"  summit simulate {shown} --policy random --games 100")
+        print(f"  summit play --text {shown}")
+    else:
+        print("  put it in a mod's personalities/ folder, then try it on a counterpart with --vs")
+    print("The authoring guide: docs/authoring.md")
     return 0
 
 
@@ -220,13 +261,16 @@ def cmd_schema(args) -> int:
 
 def cmd_simulate(args) -> int:
     from game.content.compile import compile_game
-    from game.match import find_scenario
+    from game.setup import check_seed, find_scenario
     from game.sim import runner
 
-    if args.games < 1:
-        raise UsageError("--games must be at least 1")
-    if args.batch is not None and args.batch < 1:
-        raise UsageError("--batch must be at least 1")
+    if not 1 <= args.games <= MAX_GAMES:
+        raise UsageError(f"--games must be from 1 to {MAX_GAMES:,}, got {args.games:,}")
+    if args.batch is not None and not 1 <= args.batch <= MAX_BATCH:
+        raise UsageError(f"--batch must be from 1 to {MAX_BATCH:,}, got {args.batch:,}")
+    check_seed(args.seed)
+    if args.batch is None:
+        args.batch = min(args.games, MAX_BATCH)  # memory grows with the batch, not the games
     library = _library()
     scenario = find_scenario(library, args.scenario)
     personalities = {pid: p for pid, (_, p) in library.personalities.items()}
@@ -294,20 +338,28 @@ def _print_summary(s: dict) -> None:
 
 
 def cmd_transcript(args) -> int:
-    from game.match import resume_match
-    from game.saves import latest_save, read_save, write_atomic
+    from game.match import describe_log_entry
+    from game.saves import latest_save, write_atomic
+    from game.setup import load_match
     from game.text.export import write_transcript
+    from game.textsafe import visible
 
     path = args.save or latest_save()
     if path is None:
         raise UsageError("no saved game yet; play one with: summit play --text")
-    match = resume_match(_library(), read_save(path), path)
-    lines: list[str] = []
+    match = load_match(_library(), path)
+    lines: list[str] = list(match.notes)
     write_transcript(match, lines.append)
-    text = "\n".join(lines) + "\n"
+    if match.log:
+        lines.append("")
+        lines.append("Undos, rewinds and timelines in this game:")
+        lines.extend("  " + describe_log_entry(e) for e in match.log)
+    if not match.undo_allowed:
+        lines.append("Undo was off for this game (a graded run).")
+    text = visible("\n".join(lines) + "\n")
     if args.out:
         write_atomic(args.out, text)
-        print(f"Transcript written to {args.out}")
+        print(f"Transcript written to {visible(args.out)}")
     else:
         sys.stdout.write(text)
     return 0

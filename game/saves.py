@@ -1,73 +1,298 @@
-"""Save files: JSON, written atomically, read with located errors.
+"""Save files: where they live, how they are written, how they are read and checked.
 
-A save is never half-written: the new text goes to a temporary file in the same folder,
-is flushed to disk, then renamed over the old one. If anything fails the old save stays.
+Two kinds of save, both JSON in the saves folder:
+- **one autosave per game**, `saves/games/<game id>.json`, rewritten after every move;
+  `list_games()` lists them (the window's Continue, newest first);
+- **named slots**, `saves/<name>.json`, written only when the player asks (`--save NAME`,
+  the pause menu); `list_slots()` lists them.
+
+Writing: the new text goes to a temporary file in the same folder, is flushed and fsynced,
+renamed over the old file and the folder is fsynced, so a save is either the complete old
+or the complete new file. A failed write raises SaveError and the old file stays.
+Temporary files left by a killed write are removed by `clean_temp_files()`.
+
+Reading never blocks and never reads without bound: the path must be a regular file (a
+FIFO, a device or a directory is refused before it is opened, and it is opened
+non-blocking), at most `MAX_SAVE_BYTES`, UTF-8 JSON without NaN, and then `SaveFile` (a
+pydantic model) checks version, shapes, ranges and choices; `game.match.load_match`
+then replays the choices and compares the result with the stored state.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
+import stat
 import tempfile
+import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from game.core.game import SAVE_VERSION  # noqa: F401 - callers read it here
 from game.paths import saves_dir
+from game.savefile import (  # noqa: F401 - the model and its errors, re-exported for callers
+    GAME_ID,
+    MAX_MOVES,
+    MAX_TIMELINES,
+    SAVE_FORMAT,
+    SaveError,
+    SaveFile,
+    SourceModel,
+    pack_text,
+    parse_save,
+    unpack_text,
+)
 
-AUTOSAVE_NAME = "autosave.json"
+MAX_SAVE_BYTES = 16 * 1024 * 1024
+MAX_JSON_DEPTH = 64
+SLOT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$")
+TEMP_MAX_AGE_S = 30.0
 
 
-class SaveError(ValueError):
-    """A save file that cannot be read; the message says where and why."""
+# --------------------------------------------------------------------------- where
+
+
+def games_dir() -> Path:
+    return saves_dir() / "games"
+
+
+def autosave_path(game_id: str) -> Path:
+    if not GAME_ID.match(game_id):
+        raise SaveError(f"not a game id: {game_id!r}")
+    return games_dir() / f"{game_id}.json"
+
+
+def slot_path(name: str) -> Path:
+    """The file of the named save slot `name` (letters, digits, space, _ . -; no paths)."""
+    if not SLOT_NAME.match(name) or name.endswith(".") or ".." in name:
+        raise SaveError(f"save name {name!r}: use 1-64 letters, digits, spaces, '_', '-' or '.', "
+                        "starting with a letter or digit (no folders)")
+    return saves_dir() / f"{name}.json"
+
+
+# --------------------------------------------------------------------------- writing
 
 
 def write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Write `text` to `path` atomically; SaveError (with the reason) if it cannot be done,
+    and then the file that was there before is untouched."""
+    path = Path(path)
+    tmp: str | None = None
     try:
+        if path.exists() and not path.is_file():
+            raise SaveError(f"{path}: cannot save here: it is not a regular file")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        tmp = None
+        _fsync_dir(path.parent)
+    except OSError as e:
+        raise SaveError(f"{path}: cannot save: {e.strerror or e}") from None
+    finally:
+        if tmp is not None:
+            try:
+                Path(tmp).unlink(missing_ok=True)
+            except OSError:
+                pass
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable (a crash right after it keeps the new name)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems cannot fsync a folder; the rename is still atomic
+    finally:
+        os.close(fd)
+
+
+def clean_temp_files(max_age_s: float = TEMP_MAX_AGE_S) -> int:
+    """Remove temporary files of killed writes (`.NAME.json.*.tmp`) older than `max_age_s`
+    from the saves folders; returns how many went. Younger ones may belong to a write in
+    progress in another Summit, so they stay."""
+    removed, now = 0, time.time()
+    for folder in (saves_dir(), games_dir()):
+        try:
+            candidates = list(folder.glob(".*.tmp"))
+        except OSError:
+            continue
+        for p in candidates:
+            try:
+                st = p.lstat()
+                if stat.S_ISREG(st.st_mode) and now - st.st_mtime > max_age_s:
+                    p.unlink()
+                    removed += 1
+            except OSError:
+                pass
+    return removed
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_json(path: Path) -> Any:
+    """The JSON in `path`, or SaveError: never blocks (FIFOs and devices are refused),
+    never reads more than MAX_SAVE_BYTES, never returns NaN or a structure deeper than
+    MAX_JSON_DEPTH."""
+    path = Path(path)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise SaveError(f"{path}: no such save file") from None
+    except OSError as e:
+        raise SaveError(f"{path}: cannot read: {e.strerror or e}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise SaveError(f"{path}: this is a folder, not a save file")
+    if not stat.S_ISREG(st.st_mode):
+        raise SaveError(f"{path}: not a regular file (a pipe or a device?); a save is a .json file")
+    if st.st_size > MAX_SAVE_BYTES:
+        raise SaveError(f"{path}: {st.st_size} bytes; a save is at most {MAX_SAVE_BYTES} bytes")
+    raw = _read_capped(path)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise SaveError(f"{path}: not UTF-8 text (byte {e.start})") from None
+    if not text.strip():
+        raise SaveError(f"{path}:1:1: the file is empty")
+    depth = _max_depth(text)
+    if depth > MAX_JSON_DEPTH:
+        raise SaveError(f"{path}:1:1: nested {depth} levels deep; a save is at most {MAX_JSON_DEPTH}")
+    try:
+        return json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as e:
+        raise SaveError(f"{path}:{e.lineno}:{e.colno}: not valid JSON: {e.msg}") from None
+    except (ValueError, RecursionError) as e:
+        raise SaveError(f"{path}:1:1: not a valid save: {e}") from None
+
+
+def _read_capped(path: Path) -> bytes:
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as e:
+        raise SaveError(f"{path}: cannot read: {e.strerror or e}") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped between stat and open
+            raise SaveError(f"{path}: not a regular file")
+        chunks, total = [], 0
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                break
+            total += len(chunk)
+            if total > MAX_SAVE_BYTES:
+                raise SaveError(f"{path}: more than {MAX_SAVE_BYTES} bytes; not a save")
+            chunks.append(chunk)
+        return b"".join(chunks)
+    except OSError as e:
+        raise SaveError(f"{path}: cannot read: {e.strerror or e}") from None
+    finally:
+        os.close(fd)
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number a save may hold")
+
+
+def _max_depth(text: str) -> int:
+    """The deepest nesting of [ and { outside strings (checked before json.loads, which
+    would recurse)."""
+    depth = best = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            best = max(best, depth)
+        elif ch in "]}":
+            depth -= 1
+    return best
+
+
+def read_save(path: Path) -> SaveFile:
+    """The checked save at `path` (SaveError otherwise). The moves are not yet replayed:
+    `game.match.load_match` does that."""
+    return parse_save(path, read_json(path))
 
 
 def write_save(path: Path, data: dict) -> Path:
-    write_atomic(path, json.dumps(data, indent=1, sort_keys=True))
+    try:
+        text = json.dumps(data, sort_keys=True, allow_nan=False, separators=(",", ":"))
+    except ValueError as e:  # a NaN in the state would be a bug, never a save
+        raise SaveError(f"{path}: cannot save: {e}") from None
+    write_atomic(path, text)
     return path
 
 
-def autosave_path() -> Path:
-    return saves_dir() / AUTOSAVE_NAME
+# --------------------------------------------------------------------------- listing
+
+
+@dataclass(frozen=True)
+class SaveEntry:
+    """One save as a list shows it (read cheaply: the moves are not replayed)."""
+
+    path: Path
+    kind: str  # "autosave" or "slot"
+    name: str | None  # the slot's name
+    game_id: str
+    title: str  # the scenario's title
+    side: str
+    turn: int  # turns played
+    over: bool
+    ending: str | None  # the ending's title once over
+    saved_at: float  # seconds since the epoch
+
+
+def _entries(paths: list[Path]) -> list[SaveEntry]:
+    out = []
+    for p in paths:
+        try:
+            s = read_save(p)
+        except SaveError:
+            continue  # a damaged file is reported when it is opened, not in a list
+        out.append(SaveEntry(p, s.kind, s.name, s.game_id, s.title, s.side, s.turn, s.over, s.ending, s.saved_at))
+    return sorted(out, key=lambda e: -e.saved_at)
+
+
+def _json_files(folder: Path) -> list[Path]:
+    try:
+        return [p for p in folder.glob("*.json") if not p.is_symlink() and p.is_file()]
+    except OSError:
+        return []
+
+
+def list_games(limit: int | None = 5) -> list[SaveEntry]:
+    """The autosaves, one per game, newest first (the last `limit`; None for all)."""
+    entries = _entries(_json_files(games_dir()))
+    return entries if limit is None else entries[:limit]
+
+
+def list_slots() -> list[SaveEntry]:
+    """The named saves, newest first."""
+    return _entries(_json_files(saves_dir()))
 
 
 def latest_save() -> Path | None:
-    folder = saves_dir()
-    if not folder.is_dir():
+    """The most recently written save of either kind, or None."""
+    files = _json_files(games_dir()) + _json_files(saves_dir())
+    try:
+        return max(files, key=lambda p: p.stat().st_mtime) if files else None
+    except OSError:
         return None
-    saves = [p for p in folder.glob("*.json") if p.is_file()]
-    return max(saves, key=lambda p: p.stat().st_mtime) if saves else None
-
-
-REQUIRED = ("version", "scenario", "side", "seed", "choices", "state", "transcript")
-
-
-def read_save(path: Path) -> dict:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SaveError(f"{path}: no such save file") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise SaveError(f"{path}: cannot read: {e}") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise SaveError(f"{path}:{e.lineno}:{e.colno}: not valid JSON: {e.msg}") from None
-    if not isinstance(data, dict):
-        raise SaveError(f"{path}:1:1: a save is a JSON object")
-    missing = [k for k in REQUIRED if k not in data]
-    if missing:
-        raise SaveError(f"{path}:1:1: not a Summit save (missing {', '.join(missing)})")
-    return data

@@ -28,7 +28,9 @@ def visible(text: object, keep_newlines: bool = True) -> str:
             out.append(ch)
         elif ch == "\t":
             out.append("    ")
-        elif unicodedata.category(ch) in ("Cc", "Cf") and ch not in ("\u200d",):
+        elif unicodedata.category(ch) in ("Cc", "Cf", "Cs") and ch not in ("\u200d",):
+            # Cs: a lone surrogate, how Python carries a file name's bytes that are not
+            # UTF-8; printed raw it would stop the program with an encoding error.
             out.append(_shown(ch))
         else:
             out.append(ch)

@@ -13,8 +13,9 @@ from types import MappingProxyType
 import numpy as np
 
 from game.ai.registry import StrategyRegistry
-from game.content.models import Personality, Scenario, Side, SideText
+from game.content.models import LineSpec, Personality, Scenario, Side, SideText
 from game.core.conditions import Names, compile_condition
+from game.core.lines import Line
 from game.core.spec import (
     ActionSpec,
     EndingSpec,
@@ -91,7 +92,7 @@ def compile_game(
         meters=meters,
         actions=compile_actions(me, layout),
         **compile_events_and_endings(scenario, me, names),
-        **compile_minds(scenario, me, other, swaps, personalities, registry or StrategyRegistry()),
+        **compile_minds(scenario, me, other, swaps, personalities, registry or StrategyRegistry(), layout),
     )
 
 
@@ -143,6 +144,7 @@ def compile_parties(scenario: Scenario, me: Side, other: Side) -> dict:
         player_address=me.address or me.leader,
         ai_leader=other.leader,
         ally_name=me.ally.name if me.ally else "",
+        ally_leader=me.ally.leader if me.ally else "",
         sessions=tuple(SessionSpec(s.id, s.name, s.when, s.place, s.turns, s.history) for s in scenario.sessions),
     )
 
@@ -158,6 +160,7 @@ def compile_tables(scenario: Scenario, layout: Layout, me: Side, other: Side) ->
     return dict(
         issue_ids=layout.issue_ids,
         issue_names=tuple(i.name for i in scenario.issues),
+        issue_shorts=tuple(i.short or i.name for i in scenario.issues),
         position_ids=tuple(tuple(p.id for p in i.positions) for i in scenario.issues),
         position_labels=tuple(tuple(p.label for p in i.positions) for i in scenario.issues),
         position_shorts=tuple(tuple(p.short or p.label for p in i.positions) for i in scenario.issues),
@@ -219,18 +222,21 @@ def compile_events_and_endings(scenario: Scenario, me: Side, names: Names) -> di
 
 
 def compile_minds(scenario: Scenario, me: Side, other: Side, swaps: Mapping[str, str],
-                  personalities: Mapping[str, Personality], registry: StrategyRegistry) -> dict:
+                  personalities: Mapping[str, Personality], registry: StrategyRegistry, layout: Layout) -> dict:
     """The counterpart's and the ally's personalities (after any swap), the counterpart's
-    strategy and the rules' numbers with the scenario's overrides."""
+    strategy and the rules' numbers with the scenario's overrides. The side's own issue
+    lines and never-offers list bind its historical leader only, not a swapped-in one."""
     counterpart_pid = swaps.get("counterpart", other.personality)
     ally_pid = swaps.get("ally", me.ally.personality) if me.ally else None
     for pid in filter(None, (counterpart_pid, ally_pid)):
         if pid not in personalities:
             raise SetupError(f"personality {pid!r} is not loaded; known: {', '.join(sorted(personalities))}")
-    counterpart = _mind(personalities[counterpart_pid])
+    own = counterpart_pid == other.personality
+    counterpart = _mind(personalities[counterpart_pid], _issue_voice(other.issue_lines if own else {}, layout.issue_ids))
     tuning = dict(DEFAULT_TUNING)
     tuning.update(scenario.tuning)
     return dict(
+        ai_never_offers=_never_offers(other, layout) if own else None,
         counterpart=counterpart,
         ally=_mind(personalities[ally_pid]) if ally_pid else None,
         tuning=MappingProxyType(tuning),
@@ -238,7 +244,31 @@ def compile_minds(scenario: Scenario, me: Side, other: Side, swaps: Mapping[str,
     )
 
 
-def _mind(p: Personality) -> Mind:
+def _never_offers(side: Side, layout: Layout) -> np.ndarray:
+    """[I, P] bool: what the side's own leader never puts on the table at this summit."""
+    out = np.zeros_like(layout.mask)
+    for iid, pids in side.never_offers.items():
+        for pid in pids:
+            out[layout.issue_ids.index(iid), layout.pos_index[iid][pid]] = True
+    return out
+
+
+def _line(kind: str, entry: str | LineSpec, issue: int = -1) -> Line:
+    if isinstance(entry, str):
+        return Line(kind, entry, issue)
+    return Line(kind, entry.text, issue, entry.mood or "", tuple(entry.answers))
+
+
+def _issue_voice(by_issue: Mapping[str, Mapping[str, list]], issue_ids: tuple[str, ...]) -> tuple[Line, ...]:
+    return tuple(
+        _line(kind, entry, issue_ids.index(iid))
+        for iid, kinds in by_issue.items()
+        for kind, entries in kinds.items()
+        for entry in entries
+    )
+
+
+def _mind(p: Personality, issue_voice: tuple[Line, ...] = ()) -> Mind:
     t = p.traits
     return Mind(
         id=p.id,
@@ -248,5 +278,6 @@ def _mind(p: Personality) -> Mind:
         aspiration=p.strategy.aspiration,
         reservation=p.strategy.reservation,
         curve=p.strategy.concession_curve,
-        lines=MappingProxyType({k: tuple(v) for k, v in p.lines.items()}),
+        lines=MappingProxyType({k: tuple(e if isinstance(e, str) else e.text for e in v) for k, v in p.lines.items()}),
+        voice=issue_voice + tuple(_line(kind, e) for kind, entries in p.lines.items() for e in entries),
     )

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from game.content.assets import IMAGE_SUFFIXES, asset_problem
 from game.content.errors import ContentError, Problem, sorted_problems
+from game.content import checks
 from game.content.models import Personality, Scenario
 from game.content.references import check_scenario
 from game.content.yamlsafe import FieldPath, Marks, dotted, locate, locate_key, parse, read_text
@@ -91,6 +92,7 @@ def load_any(path: Path | str, known_personalities: set[str] | None = None) -> S
 def scenario_from(document: Document, known_personalities: set[str] | None = None) -> Scenario:
     scenario = _validate(Scenario, document, "a scenario")
     problems = check_scenario(scenario, document.marks, document.filename, known_personalities)
+    problems += checks.scenario_problems(scenario, document.marks, document.text, document.filename)
     if problems:
         raise ContentError(with_snippets(sorted_problems(problems), document.text))
     return scenario
@@ -104,6 +106,7 @@ def personality_from(document: Document) -> Personality:
         personality = _validate(Personality, document, "a personality")
     except ContentError as error:
         raise ContentError(with_snippets(sorted_problems(error.problems + extra), document.text)) from None
+    extra += checks.personality_problems(personality, document.marks, document.text, document.filename)
     if extra:
         raise ContentError(with_snippets(sorted_problems(extra), document.text))
     return personality

@@ -47,6 +47,7 @@ def check_scenario(
     checker.check_events()
     checker.check_endings()
     checker.check_tuning()
+    checker.check_always_open_actions()
     return checker.problems
 
 
@@ -272,8 +273,66 @@ class _Checker:
         known = _tuning_keys()
         if known is None:
             return
-        for key in self.s.tuning:
-            self.expect_one_of("tuning key", key, sorted(known), ("tuning", key), at_key=True)
+        for key, value in self.s.tuning.items():
+            if not self.expect_one_of("tuning key", key, sorted(known), ("tuning", key), at_key=True):
+                continue
+            low, high = tuning_range(key)
+            if not low <= value <= high:
+                self.report(("tuning", key), f"'{key}' must lie between {low:g} and {high:g}; got {value:g}")
+
+    def check_always_open_actions(self) -> None:
+        """Each side needs an action the rules never close (a break, rapport, an appeal, a
+        statement...): otherwise a player who has probed every issue and has no offer
+        before them has nothing they may do, and the game cannot go on."""
+        for n, side in enumerate(self.s.sides):
+            if not any(action.kind in ALWAYS_OPEN_KINDS for action in side.actions):
+                kinds = ", ".join(sorted(ALWAYS_OPEN_KINDS))
+                self.report(
+                    ("sides", n, "actions"),
+                    f"side '{side.id}' has no action that is always open, so its player can run out of moves; "
+                    f"add one of kind: {kinds}",
+                    at_key=True,
+                )
+
+
+# Kinds the rules close in some states (game.core.rules.legal_mask): accept, counter and
+# reject need a standing offer; propose needs an open issue among its terms; concede,
+# probe and warn close once their issue is settled or probed; consult_ally needs an ally
+# with a confidence meter. Every other kind is open on every turn of a running game.
+CONDITIONALLY_OPEN_KINDS = frozenset(
+    {"propose", "accept", "counter", "reject", "concede", "probe", "warn", "consult_ally"}
+)
+ALWAYS_OPEN_KINDS = frozenset(PLAYER_KINDS) - CONDITIONALLY_OPEN_KINDS
+
+# The range each rule number may take, so no scenario can drive the rules to NaN or to a
+# meaningless state. Fractions (shares, noise, tolerances) lie in 0..1; aspiration shifts
+# in -1..1 (aspiration itself is a utility in 0..1); trait scales in 0..10; thresholds
+# on a meter in 0..100; everything else is meter points, -100..100.
+_FRACTIONS = frozenset(
+    {"rapport_fatigue", "probe_noise", "fade_min", "fade_max", "accept_tolerance", "promise_floor", "reciprocity"}
+)
+_ASPIRATION_SHIFTS = frozenset(
+    {"weakness_pressure", "firmness_relief", "hardliner_push", "ai_ultimatum_aspiration", "ai_concession_aspiration"}
+)
+_SCALES = frozenset({"pride_scale", "warmth_scale"})
+_THRESHOLDS = frozenset({"ai_walk_out_at", "spiral_at", "spiral_trust"})
+# The rules divide by weak_resolve_at and by 100 - firm_resolve_at.
+_DIVISORS = {"weak_resolve_at": (1.0, 100.0), "firm_resolve_at": (0.0, 99.0)}
+
+
+def tuning_range(key: str) -> tuple[float, float]:
+    """The (low, high) a scenario may set the rule number `key` to, inclusive."""
+    if key in _DIVISORS:
+        return _DIVISORS[key]
+    if key in _FRACTIONS:
+        return 0.0, 1.0
+    if key in _ASPIRATION_SHIFTS:
+        return -1.0, 1.0
+    if key in _SCALES:
+        return 0.0, 10.0
+    if key in _THRESHOLDS:
+        return 0.0, 100.0
+    return -100.0, 100.0
 
 
 def _tuning_keys() -> set[str] | None:

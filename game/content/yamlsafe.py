@@ -9,8 +9,13 @@ constructors for tags) and builds the Python values itself, checking as it goes:
 - only the YAML core tags (str, int, float, bool, null, seq, map) are accepted; any other
   tag, `!!python/...` included, is a Problem and is never constructed;
 - duplicate keys, non-scalar keys and merge keys (`<<`) are Problems;
-- a file over `MAX_BYTES`, nesting deeper than `MAX_DEPTH` collections, or more than
-  `MAX_NODES` values after expanding aliases is rejected before it can cost real time;
+- limits are checked while the file is read, never after: a file over `MAX_BYTES`;
+  nesting deeper than `MAX_DEPTH` collections; more than `MAX_NODES` values written in
+  the file (counted while composing, so a megabyte of `[[],[],...]` stops after a
+  fraction of a second instead of costing seconds and a kept parse tree); more than
+  `MAX_ALIASES` uses of aliases (`*name`); and, after expanding aliases, more than
+  `MAX_NODES` values or `MAX_TEXT_CHARS` characters of text (a 640 KB file that repeats
+  a long text through aliases would otherwise expand to hundreds of megabytes);
 - syntax errors and bytes that are not UTF-8 are located at line:col.
 
 Timestamps (`date: 1961-06-03`) stay the text the author wrote: every date in the models
@@ -24,14 +29,20 @@ from pathlib import Path
 from typing import Any, TypeAlias
 
 import yaml
-from yaml.events import MappingStartEvent, SequenceStartEvent
+from yaml.events import AliasEvent, MappingStartEvent, SequenceStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from game.content.errors import ContentError, Problem
+from game.content.yamlhelp import explain
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
-MAX_NODES = 100_000
+# The largest shipped scenario has about 2,000 values and 70,000 characters; these
+# leave an author ten times that room, and bound a hostile file's cost to well under a
+# second and a few megabytes. Stated in docs/authoring.md ("Limits").
+MAX_NODES = 20_000
+MAX_ALIASES = 1_000
+MAX_TEXT_CHARS = 2 * MAX_BYTES
 
 
 class _KeyMarker(enum.Enum):
@@ -130,25 +141,37 @@ def locate_key(marks: Marks, path: FieldPath) -> tuple[int, int]:
 
 
 class _DepthLimit:
-    """Refuses to compose collections nested deeper than MAX_DEPTH, so a file of ten
-    thousand '[' fails with a located error instead of a RecursionError."""
+    """Checks the limits while composing, event by event: nesting deeper than MAX_DEPTH
+    (a file of ten thousand '[' fails with a located error instead of a RecursionError),
+    more than MAX_NODES values and more than MAX_ALIASES alias uses. Stopping here also
+    stops the scanner, so the rest of a hostile file is never read."""
 
     _depth = 0
+    _nodes = 0
+    _aliases = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+        if self.check_event(AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_ALIASES:
+                self._refuse(f"more than {MAX_ALIASES} uses of aliases (*name); write the values out instead")
+            return super().compose_node(parent, index)
+        self._nodes += 1
+        if self._nodes > MAX_NODES:
+            self._refuse(f"more than {MAX_NODES} values in one file; split it, or remove repeated data")
         opens_collection = self.check_event(SequenceStartEvent, MappingStartEvent)
         if not opens_collection:
             return super().compose_node(parent, index)
         if self._depth >= MAX_DEPTH:
-            mark = self.peek_event().start_mark
-            raise yaml.composer.ComposerError(
-                None, None, f"nesting deeper than {MAX_DEPTH} levels is not allowed", mark
-            )
+            self._refuse(f"nesting deeper than {MAX_DEPTH} levels is not allowed")
         self._depth += 1
         try:
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
+
+    def _refuse(self, message: str) -> None:
+        raise yaml.composer.ComposerError(None, None, message, self.peek_event().start_mark)
 
 
 class _DepthLimitedLoader(_DepthLimit, yaml.SafeLoader):
@@ -185,7 +208,7 @@ def _compose(text: str, filename: str) -> Node | None:
         loader = _LOADER(text)
         return loader.get_single_node()
     except yaml.MarkedYAMLError as error:
-        raise ContentError([_syntax_problem(error, filename)]) from None
+        raise ContentError([_syntax_problem(error, filename, text)]) from None
     except yaml.reader.ReaderError as error:
         line, col = _line_col_of_char(text, error.position)
         message = f"character U+{error.character:04X} is not allowed in YAML text"
@@ -200,16 +223,9 @@ def _compose(text: str, filename: str) -> Node | None:
             loader.dispose()
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, filename: str) -> Problem:
-    mark = error.problem_mark or error.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    message = error.problem or error.context or "YAML syntax error"
-    if error.problem and error.context:
-        context = error.context
-        if error.context_mark is not None:
-            context += f" at line {error.context_mark.line + 1}"
-        message += f" ({context})"
-    return Problem(filename, line, col, "", message)
+def _syntax_problem(error: yaml.MarkedYAMLError, filename: str, text: str) -> Problem:
+    explained = explain(error, text)
+    return Problem(filename, explained.line, explained.col, "", explained.message)
 
 
 def _line_col_of_char(text: str, index: int) -> tuple[int, int]:
@@ -234,6 +250,7 @@ class _Builder:
         self.marks = marks
         self.problems: list[Problem] = []
         self.nodes = 0
+        self.chars = 0
         # SafeLoader's scalar constructors read only node.value; one instance serves all.
         self._scalars = yaml.SafeLoader("")
 
@@ -300,6 +317,16 @@ class _Builder:
         return result
 
     def _scalar(self, node: ScalarNode, path: FieldPath) -> Any:
+        self.chars += len(node.value)
+        if self.chars > MAX_TEXT_CHARS:
+            raise _BudgetExceeded(
+                self._problem(
+                    node,
+                    path,
+                    f"more than {MAX_TEXT_CHARS} characters of text after expanding aliases; "
+                    "an alias (*name) of a long text is probably repeated many times",
+                )
+            )
         if node.tag in _TEXT_TAGS:
             return node.value
         construct = {

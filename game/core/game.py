@@ -19,7 +19,7 @@ from game.core.spec import GameSpec
 from game.core.state import BatchState, new_state
 from game.core.transcript import describe_turn, ending_record, importance, opening_record
 
-SAVE_VERSION = 1
+SAVE_VERSION = 2  # 2: moves with terms, timelines, embedded scenario and personalities (game.saves)
 
 
 class IllegalAction(ValueError):
@@ -66,7 +66,9 @@ class Game:
         if not rules.legal_mask(self.spec, self.state)[0, index]:
             raise IllegalAction(f"action {action_id!r} is not open now")
         outcome = rules.step(self.spec, self.state, np.array([index]))
-        record = describe_turn(self.spec, self.state, outcome, 0)
+        recent = [r["reply"]["text"] for r in self.transcript if "reply" in r]
+        recent_ally = [r["ally"]["text"] for r in self.transcript if "ally" in r]
+        record = describe_turn(self.spec, self.state, outcome, 0, recent, recent_ally)
         self.choices.append(action_id)
         self.transcript.append(record)
         return record

@@ -48,7 +48,11 @@ def legal_mask(spec: GameSpec, st: BatchState) -> np.ndarray:
     mask[:, is_propose] = ((terms[None, is_propose, :] >= 0) & open_[:, None, :]).any(axis=2)
     is_concede = kinds == PK["concede"]
     cols = issue_col[is_concede]
-    mask[:, is_concede] = open_[:, cols] & (st.player_pos[:, cols] != spec.ai_best[cols][None, :])
+    here = st.player_pos[:, cols]
+    step_to = np.clip(here + np.sign(spec.ai_best[cols][None, :] - here), 0, spec.n_positions - 1)
+    # A concession gives one step of ground, never onto your own red line (propose that
+    # outright if you mean it): the move's words promise what you keep.
+    mask[:, is_concede] = open_[:, cols] & (here != spec.ai_best[cols][None, :]) & ~spec.player_red[cols[None, :], step_to]
     is_probe = kinds == PK["probe"]
     mask[:, is_probe] = ~st.probed[:, issue_col[is_probe]]
     is_warn = kinds == PK["warn"]

@@ -16,6 +16,7 @@ import numpy as np
 
 # The kinds of move are defined once, in game.core.kinds; re-exported here for the rules.
 from game.core.kinds import AI_KINDS, AK, PK, PLAYER_KINDS  # noqa: E402,F401
+from game.core.lines import Line
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Mind:
     reservation: float
     curve: float
     lines: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    voice: tuple[Line, ...] = ()  # every line with its context (game.core.lines); preferred over `lines`
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,9 @@ class GameSpec:
     ally: Mind | None
     tuning: Mapping[str, float]
     strategy: object  # a game.core.strategies.Family for the counterpart's family
+    issue_shorts: tuple[str, ...] = ()  # issue names as said mid-sentence; fills {issue}
+    ally_leader: str = ""  # the ally's leader, e.g. "Konrad Adenauer": speaks for the ally
+    ai_never_offers: np.ndarray | None = None  # [I, P] bool: positions the counterpart never puts forward itself
 
     # ----------------------------------------------------------------- derived tables
     @property

@@ -7,12 +7,14 @@ Records are built from the batch arrays for one row, so a game simulated in a ba
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from types import MappingProxyType
 
 import numpy as np
 
 from game.core import rng
 from game.core.kinds import REPLY_KIND, REPLY_KIND_TABLE
+from game.core.lines import Line, choose, mood_of
 from game.core.reasons import CAUSES, cause_text
 from game.core.records import (
     ActionTaken,
@@ -56,12 +58,28 @@ def fill(template: str, **values: str) -> str:
         rest = rest[end + 1 :]
 
 
-def pick_line(spec: GameSpec, mind: Mind, kind: str, st_seed: int, game_index: int, turn: int, stream: int, **values: str) -> str:
-    lines = mind.lines.get(kind) or ()
-    if not lines:
-        return fill(GENERIC_LINES.get(kind, "{them} considers."), **values)
+def pick_line(spec: GameSpec, mind: Mind, kind: str, st_seed: int, game_index: int, turn: int, stream: int,
+              *, about: int = -1, mood: str = "", answers: str = "", recent: Sequence[str] = (), **values: str) -> str:
+    """What `mind` says for a reply of `kind` about issue `about`, chosen by context
+    (game.core.lines); the generic line when the personality has none of this kind."""
     u = float(rng.uniform(st_seed, np.array([game_index]), turn, stream)[0])
-    return fill(lines[min(int(u * len(lines)), len(lines) - 1)], **values)
+    voice = mind.voice or tuple(Line(kind, text) for text in mind.lines.get(kind, ()))
+    said = choose(voice, kind, u, lambda t: fill(t, **values), issue=about, mood=mood, answers=answers, recent=recent)
+    return said if said is not None else fill(GENERIC_LINES.get(kind, "{them} considers."), **values)
+
+
+def issue_mid(spec: GameSpec, issue: int) -> str:
+    """An issue as named mid-sentence (its `short`), for {issue}."""
+    if issue < 0:
+        return "the agenda"
+    return spec.issue_shorts[issue] if spec.issue_shorts else spec.issue_names[issue]
+
+
+def table_mood(spec: GameSpec, meters: np.ndarray) -> str:
+    k_tension, k_trust = spec.meter_index("counterpart.tension"), spec.meter_index("counterpart.trust")
+    tension = float(meters[k_tension]) if k_tension >= 0 else 0.0
+    trust = float(meters[k_trust]) if k_trust >= 0 else 0.0
+    return mood_of(tension, trust)
 
 
 def terms_text(spec: GameSpec, terms: np.ndarray) -> dict[str, str]:
@@ -92,22 +110,28 @@ def fired_events(spec: GameSpec, fired: np.ndarray) -> tuple[EventRecord, ...]:
                  for e in range(len(spec.events)) if fired[e])
 
 
-def describe_turn(spec: GameSpec, st: BatchState, outcome, row: int) -> dict:
+def describe_turn(spec: GameSpec, st: BatchState, outcome, row: int, recent: Sequence[str] = (),
+                  recent_ally: Sequence[str] = ()) -> dict:
     """The record of the turn just played by game `row` (call right after `step`), as
-    the transcript and saves hold it (`TurnRecord.to_dict`)."""
-    return turn_record(spec, st, outcome, row).to_dict()
+    the transcript and saves hold it (`TurnRecord.to_dict`). `recent`, `recent_ally`:
+    the counterpart's and the ally's lines said before, oldest first (no line repeats
+    within game.core.lines.REPEAT_WINDOW turns)."""
+    return turn_record(spec, st, outcome, row, recent, recent_ally).to_dict()
 
 
-def turn_record(spec: GameSpec, st: BatchState, outcome, row: int) -> TurnRecord:
+def turn_record(spec: GameSpec, st: BatchState, outcome, row: int, recent: Sequence[str] = (),
+                recent_ally: Sequence[str] = ()) -> TurnRecord:
     turn = int(st.turn[row]) - 1
     sess = spec.sessions[int(spec.session_of_turn[turn])]
     action = spec.actions[int(outcome.action[row])]
     kind = AI_KINDS[int(outcome.reply[row])]
     values = line_values(spec, st, outcome, row, action, kind)
-    line = pick_line(spec, spec.counterpart, kind, st.seed, int(st.game_index[row]), turn, rng.STREAM_LINE, **values)
     events = fired_events(spec, outcome.events[row])
     before = st.history[row, turn]
     after = st.history[row, turn + 1]
+    focus = line_focus(outcome, row, action, kind)
+    line = pick_line(spec, spec.counterpart, kind, st.seed, int(st.game_index[row]), turn, rng.STREAM_LINE,
+                     about=focus, mood=table_mood(spec, after), answers=action.kind, recent=recent, **values)
     offer = terms_text(spec, st.ai_offer[row]) if REPLY_KIND[kind].shows_offer else None
     agreed = outcome.agreed_now[row]
     return TurnRecord(
@@ -119,18 +143,26 @@ def turn_record(spec: GameSpec, st: BatchState, outcome, row: int) -> TurnRecord
         meters=meter_moves(spec, before, after, outcome.deltas.total()[row], action=action.label.rstrip("."),
                            ai_kind=kind, events="; ".join(e.title for e in events)),
         events=events,
-        ally=ally_voice(spec, st, row, turn, before, after, values),
+        ally=ally_voice(spec, st, row, turn, before, after, dict(values, position=ally_position(spec, focus)),
+                        recent_ally),
         agreed=terms_text(spec, agreed) if (agreed >= 0).any() else None,
         probe=probe_result(spec, st, row, action),
         ending=ending_of(spec, st, row) if outcome.ended[row] else None,
     )
 
 
-def line_values(spec: GameSpec, st: BatchState, outcome, row: int, action, kind: str) -> dict[str, str]:
-    """What fills a line's {placeholders}: the issue in focus and the position at stake."""
+def line_focus(outcome, row: int, action, kind: str) -> int:
+    """The issue a reply is about (-1: none): the one your move named, for replies to it."""
     focus = int(outcome.focus[row])
     if action.issue >= 0 and REPLY_KIND[kind].about_your_issue:
         focus = action.issue
+    return focus
+
+
+def line_values(spec: GameSpec, st: BatchState, outcome, row: int, action, kind: str) -> dict[str, str]:
+    """What fills a line's {placeholders}: the issue in focus and the position at stake
+    (for a package, every position in it)."""
+    focus = line_focus(outcome, row, action, kind)
     offer = st.ai_offer[row]
     pos_label = ""
     if focus >= 0:
@@ -138,13 +170,26 @@ def line_values(spec: GameSpec, st: BatchState, outcome, row: int, action, kind:
         if p < 0:
             p = outcome.terms[row, focus]
         pos_label = spec.position_shorts[focus][int(p)] if p >= 0 else ""
+    if kind == "package":
+        pos_label = spoken_list([spec.position_shorts[i][int(p)] for i, p in enumerate(offer) if p >= 0]) or pos_label
     return {
-        "issue": spec.issue_names[focus] if focus >= 0 else "the agenda",
+        "issue": issue_mid(spec, focus),
         "position": pos_label or "our proposal",
         "leader": spec.player_address,
         "you": spec.player_address,
         "them": spec.ai_leader,
     }
+
+
+def spoken_list(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c': positions as one says them in a row; semicolons
+    between them when one has a comma of its own ('a, with x; b; and c')."""
+    if len(items) <= 1:
+        return "".join(items)
+    sep = "; " if any("," in item for item in items) else ", "
+    if len(items) == 2:
+        return items[0] + (sep + "and " if sep == "; " else " and ") + items[1]
+    return sep.join(items[:-1]) + (sep if sep == "; " else " ") + "and " + items[-1]
 
 
 def probe_result(spec: GameSpec, st: BatchState, row: int, action) -> ProbeResult | None:
@@ -157,7 +202,8 @@ def probe_result(spec: GameSpec, st: BatchState, row: int, action) -> ProbeResul
 ALLY_SPEAKS_AT = 5.0  # confidence points in one turn that make your ally speak up
 
 
-def ally_voice(spec: GameSpec, st: BatchState, row: int, turn: int, before, after, values: dict) -> Said | None:
+def ally_voice(spec: GameSpec, st: BatchState, row: int, turn: int, before, after, values: dict,
+               recent: Sequence[str] = ()) -> Said | None:
     """Your ally speaks up when its confidence moves sharply: pleased, worried, or (when
     already shaken) with a demand."""
     k = spec.meter_index("ally.confidence")
@@ -167,9 +213,20 @@ def ally_voice(spec: GameSpec, st: BatchState, row: int, turn: int, before, afte
     if abs(change) < ALLY_SPEAKS_AT:
         return None
     kind = "warm" if change > 0 else ("demand" if after[k] < 40.0 else "cool")
+    speaker = spec.ally_leader or spec.ally_name
     line = pick_line(spec, spec.ally, kind, st.seed, int(st.game_index[row]), turn, rng.STREAM_ALLY_LINE,
-                     **dict(values, them=spec.ally_name))
-    return Said(spec.ally.name, kind, line)
+                     recent=recent, **dict(values, them=speaker))
+    return Said(speaker, kind, line)
+
+
+def ally_position(spec: GameSpec, issue: int) -> str:
+    """The position your ally itself holds on `issue` (the one it values most; your own
+    side's best where it does not care), for {position} in its lines."""
+    if issue < 0:
+        return "our common position"
+    cares = np.where(spec.position_mask[issue], spec.ally_cares[issue], -1.0)
+    best = int(cares.argmax()) if cares.max() != cares[spec.position_mask[issue]].min() else int(spec.player_best[issue])
+    return spec.position_shorts[issue][best]
 
 
 def importance(weight: float) -> str:
@@ -184,7 +241,7 @@ def importance(weight: float) -> str:
 
 
 def opening_record(spec: GameSpec, st: BatchState, fired: np.ndarray, row: int) -> dict:
-    values = {"issue": spec.issue_names[int(spec.ai_weights.argmax())], "position": "", "leader": spec.player_address,
+    values = {"issue": issue_mid(spec, int(spec.ai_weights.argmax())), "position": "", "leader": spec.player_address,
               "you": spec.player_address, "them": spec.ai_leader}
     line = pick_line(spec, spec.counterpart, "greet", st.seed, int(st.game_index[row]), 0, rng.STREAM_LINE, **values)
     meters = st.meters()[row]

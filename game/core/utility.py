@@ -68,6 +68,10 @@ def make_offer(spec: GameSpec, values: np.ndarray, target: np.ndarray, scope: np
         nxt = np.clip(pos + step, 0, spec.n_positions - 1)
         movable = scope & (step != 0) & (pos != you_best)
         movable &= spec.position_mask[np.arange(n_issues)[None, :], nxt] & ~take(spec.ai_red, nxt)
+        if spec.ai_never_offers is not None:
+            # Not on offer at this summit (the record shows nothing of the kind), though it
+            # may still be accepted when you propose it.
+            movable &= ~take(spec.ai_never_offers, nxt)
         v_now, v_next = take(values, pos), take(values, nxt)
         loss = weights * (v_now - v_next) / wsum[:, None]
         current = (weights * v_now).sum(axis=1) / wsum

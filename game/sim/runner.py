@@ -102,7 +102,9 @@ def play_batch(spec: GameSpec, seed: int, policy: Policy, game_index: np.ndarray
         outcome = rules.step(spec, st, action)
         if record:
             for r in np.nonzero(outcome.played)[0]:
-                logs[r].append(describe_turn(spec, st, outcome, int(r)))
+                recent = [rec["reply"]["text"] for rec in logs[r] if "reply" in rec]
+                recent_ally = [rec["ally"]["text"] for rec in logs[r] if "ally" in rec]
+                logs[r].append(describe_turn(spec, st, outcome, int(r), recent, recent_ally))
     return BatchResult(spec, st, logs)
 
 

@@ -39,7 +39,7 @@ def briefing(out: Writer, match) -> None:
     out.bullets(side.objectives)
     if side.red_lines:
         out.write("Red lines:")
-        out.bullets(side.red_lines)
+        out.bullets(side.red_line_texts)
     out.write("Agenda:")
     out.bullets(f"{i.name}: {i.summary}" for i in sc.issues)
     if side.intelligence:

@@ -145,8 +145,7 @@ class App:
 
     def _scenes_for_args(self, args) -> list[Scene]:
         """`summit play [SCENARIO] [--as SIDE] [--seed N] [--vs K=P] [--resume [SAVE]]`."""
-        from game.cli import UsageError, _parse_vs
-        from game.match import find_scenario
+        from game.setup import find_scenario, parse_vs
         from game.ui.flow import load_match, scenes_for_match
         from game.ui.scenes.briefing import BriefingScene
         from game.ui.scenes.setup import SetupScene
@@ -159,10 +158,7 @@ class App:
         scenario_ref = getattr(args, "scenario", None)
         side = getattr(args, "side", None)
         seed = getattr(args, "seed", None)
-        try:
-            vs = _parse_vs(getattr(args, "vs", None))
-        except UsageError as error:
-            raise SetupError(str(error)) from None
+        vs = parse_vs(getattr(args, "vs", None))  # SetupError, shown as a notice
         if scenario_ref is None and side is None and seed is None and not vs:
             return []
         scenario = find_scenario(self.library, scenario_ref or "vienna_1961")

@@ -25,7 +25,7 @@ from game.content.library import (
 from game.content.loader import load_any, load_personality, load_scenario
 from game.content.models import Personality, Scenario
 from game.content.schema import write_schemas
-from game.content.yamlsafe import KEY, MAX_BYTES, locate, parse, read_text
+from game.content.yamlsafe import KEY, MAX_BYTES, MAX_NODES, locate, parse, read_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINIMAL = FIXTURES / "minimal_scenario.yaml"
@@ -159,7 +159,7 @@ def test_billion_laughs_is_rejected_quickly() -> None:
     with pytest.raises(ContentError) as error:
         parse("\n".join(lines) + "\n", "lol.yaml")
     assert time.perf_counter() - started < 5.0  # a generous guard: it takes milliseconds
-    assert "more than 100000 values after expanding aliases" in only_problem(error).message
+    assert f"more than {MAX_NODES} values after expanding aliases" in only_problem(error).message
 
 
 def test_nesting_deeper_than_64_is_rejected_at_the_65th_level() -> None:
@@ -178,22 +178,24 @@ def test_a_recursive_alias_is_rejected() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "line", "col", "message"),
+    ("text", "line", "col", "cause", "message"),
     [
         # Wording differs between libyaml (used when PyYAML has it) and pure-Python PyYAML;
-        # the place does not.
-        ("a: [1, 2\nb: 3\n", 2, 2, ("expected ',' or ']', but got ':'", "did not find expected ',' or ']'")),
-        ("a:\n  b: 1\n c: 2\n", 3, 2, ("expected <block end>, but found '<block mapping start>'", "did not find expected key")),
-        ("title: a: b\n", 1, 9, ("mapping values are not allowed here", "mapping values are not allowed in this context")),
-        ("a: 'open\n", 2, 1, ("found unexpected end of stream",)),
+        # the place and the explanation do not. An unclosed bracket or quote is reported
+        # where it opens, not where the parser gave up.
+        ("a: [1, 2\nb: 3\n", 1, 4, "is not closed with ']'", ("expected ',' or ']'", "did not find expected ',' or ']'")),
+        ("a:\n  b: 1\n c: 2\n", 3, 2, "matches no key above it", ("did not find expected key",)),
+        ("title: a: b\n", 1, 9, "holds a colon followed by a space", ("mapping values are not allowed",)),
+        ("a: 'open\n", 1, 4, "is never closed", ("found unexpected end of stream",)),
     ],
 )
-def test_syntax_errors_are_located(text: str, line: int, col: int, message: tuple[str, ...]) -> None:
+def test_syntax_errors_are_located(text: str, line: int, col: int, cause: str, message: tuple[str, ...]) -> None:
     with pytest.raises(ContentError) as error:
         parse(text, "f.yaml")
     problem = only_problem(error)
     assert (problem.file, problem.line, problem.col) == ("f.yaml", line, col)
-    assert problem.message.startswith(message)
+    assert cause in problem.message
+    assert any(words in problem.message for words in message)
 
 
 def test_unprintable_character_is_located() -> None:
@@ -277,7 +279,7 @@ def test_unknown_field_points_at_the_key_with_did_you_mean(tmp_path: Path) -> No
 def test_broken_scenario_reports_every_problem_at_once(tmp_path: Path) -> None:
     text = minimal_with(
         ("year: 1985", "year: 1700"),
-        ("        kind: probe\n", "        kind: prob\n"),
+        ("        kind: rapport\n", "        kind: rappor\n"),
         ("    leader: Western Leader\n", "    leadr: Western Leader\n"),
         ("place: The garden", "place: 12:45"),
         ("    turns: 2\n", "    turns: 9\n"),
@@ -297,7 +299,7 @@ def test_broken_scenario_reports_every_problem_at_once(tmp_path: Path) -> None:
     assert messages["year"].message == "Input should be greater than or equal to 1800; got 1700"
     kind = messages["sides[0].actions[1].kind"]
     assert kind.message.startswith("expected one of propose, accept, counter, reject,")
-    assert kind.hint == "probe"
+    assert kind.hint == "rapport"
     assert "put the value in quotes" in messages["sessions[1].place"].message
     # Each problem comes with its source line and a caret.
     assert "    year: 1700\n          ^" in str(error.value)
@@ -416,7 +418,7 @@ def test_library_keeps_loading_past_a_broken_mod(tmp_path: Path, monkeypatch: py
     assert {"test_hawk", "test_dove"} <= set(library.personalities)
     broken = {path.relative_to(mods).as_posix(): error for path, error in library.broken}
     assert {"a_broken/bad.yaml", "a_broken/personalities/bad_mind.yaml"} <= set(broken)
-    assert broken["a_broken/bad.yaml"].problems[0].line == 2
+    assert broken["a_broken/bad.yaml"].problems[0].line == 1  # where the '[' is left open
     if builtin_files:
         copy_error = broken["z_copycat/personalities/copy.yaml"]
         assert "is already used by" in copy_error.problems[0].message
@@ -448,8 +450,9 @@ def test_a_scenario_naming_an_unknown_personality_is_broken(tmp_path: Path, monk
 
 
 def test_validate_paths_resolves_personalities_among_the_given_files(tmp_path: Path) -> None:
-    assert validate_paths([FIXTURES]) == []
-    assert validate_paths([MINIMAL, FIXTURES / "personalities"]) == []
+    # The fixture has no catch-all ending: a warning, not an error.
+    assert [p for p in validate_paths([FIXTURES]) if not p.is_warning] == []
+    assert [p for p in validate_paths([MINIMAL, FIXTURES / "personalities"]) if not p.is_warning] == []
     missing_personalities = validate_paths([MINIMAL])
     assert {p.field for p in missing_personalities} == {
         "sides[0].personality",
@@ -470,7 +473,7 @@ def test_validate_paths_reports_missing_paths_and_broken_files(tmp_path: Path) -
 
 def test_validate_paths_reports_an_id_used_twice(tmp_path: Path) -> None:
     twin = write(tmp_path, fixture_text("personalities/test_hawk.yaml"), "twin.yaml")
-    problems = validate_paths([FIXTURES, twin])
+    problems = [p for p in validate_paths([FIXTURES, twin]) if not p.is_warning]
     assert [(p.file, p.line, p.col, p.field) for p in problems] == [(str(twin), 1, 5, "id")]
     assert "personality id 'test_hawk' is already used by" in problems[0].message
 

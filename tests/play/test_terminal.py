@@ -37,7 +37,7 @@ def test_both_sides_and_swapped_personalities_play(monkeypatch, capsys):
 def test_end_of_input_saves_and_resume_continues_exactly(monkeypatch, capsys, summit_home):
     code, out, err = play_text(monkeypatch, capsys, ["singapore_2018", "--seed", "9"], ["3", "5", "1"])
     assert code == 0 and "Input ended" in out
-    save = summit_home / "saves" / "autosave.json"
+    [save] = (summit_home / "saves" / "games").glob("*.json")  # one autosave per game
     data = json.loads(save.read_text())
     assert len(data["choices"]) == 3
 
@@ -52,6 +52,7 @@ def test_end_of_input_saves_and_resume_continues_exactly(monkeypatch, capsys, su
     from game.match import new_match
 
     match = new_match(load_library(include_mods=False), "singapore_2018", None, 9)
+    assert resumed["game_id"] == data["game_id"]  # resuming an autosave continues the same game
     for c in resumed["choices"]:
         match.game.play(c)
     assert match.game.transcript == resumed["transcript"]
@@ -59,8 +60,9 @@ def test_end_of_input_saves_and_resume_continues_exactly(monkeypatch, capsys, su
 
 def test_quit_saves(monkeypatch, capsys, summit_home):
     code, out, _ = play_text(monkeypatch, capsys, ["vienna_1961"], ["1", "q"])
-    assert code == 0 and "Saved to" in out
-    assert json.loads((summit_home / "saves" / "autosave.json").read_text())["choices"]
+    assert code == 0 and "The game is saved to" in out
+    [save] = (summit_home / "saves" / "games").glob("*.json")
+    assert json.loads(save.read_text())["choices"]
 
 
 def test_piped_stdin_in_a_real_process():
@@ -97,7 +99,7 @@ def test_failed_write_keeps_the_old_save(tmp_path, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(saves.os, "fsync", boom)
-    with pytest.raises(OSError):
+    with pytest.raises(saves.SaveError, match="disk full"):
         saves.write_save(path, {"a": 2})
     assert json.loads(path.read_text()) == {"a": 1}
     assert [p.name for p in tmp_path.iterdir()] == ["slot.json"]  # no temp file left behind

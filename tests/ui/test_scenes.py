@@ -110,7 +110,7 @@ def test_whole_game_by_keyboard(make_app, library, scenario_id, side_steps):
     assert match.game.over
     finish_ending(d, match.game.ending()["title"])
     assert match.game.ending()["title"] in seen  # the end was announced as a card
-    assert (saves_dir() / "autosave.json").is_file()
+    assert match.save_path.is_file()  # this game's own autosave
 
 
 def test_whole_game_by_mouse(make_app, library):
@@ -185,7 +185,7 @@ def test_quitting_saves_the_game_in_progress(make_app, library):
     close_cards(d)
     d.app.handle(pygame.event.Event(pygame.QUIT))
     assert not d.app.running
-    saved = json.loads((saves_dir() / "autosave.json").read_text())
+    saved = json.loads(match.save_path.read_text())
     assert saved["choices"] == match.game.choices and len(saved["choices"]) == 1
 
     again = make_app()
@@ -213,7 +213,7 @@ def test_pause_menu_quit_to_title_saves(make_app, library):
     d.click("pause:quit")
     assert d.name == "TitleScene"
     names = sorted(p.name for p in saves_dir().glob("*.json"))
-    assert "autosave.json" in names and len(names) == 2
+    assert len(names) == 1 and match.save_path.is_file()  # the named save, and the game's autosave
     d.click("title:load")
     assert d.name == "LoadScene"
     assert sum("vienna_1961-ussr" in t for t in d.texts()) == 1

@@ -79,7 +79,7 @@ class BriefingScene(Scene):
             out += [TextBlock(f"- {o}") for o in me.objectives]
             if me.red_lines:
                 out.append(TextBlock("Your red lines", "h3", "bad"))
-                out += [TextBlock(f"- {r}") for r in me.red_lines]
+                out += [TextBlock(f"- {r}") for r in me.red_line_texts]
             return out
         if self.section == 2:
             out = [

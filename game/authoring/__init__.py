@@ -1,0 +1,1 @@
+"""Tools for people who write content: starting files for `summit new`."""
