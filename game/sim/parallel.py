@@ -22,7 +22,6 @@ from game.core.spec import GameSpec
 from game.core.state import BatchState
 
 DEFAULT_CHUNK = 25_000
-MAX_GAMES = 10_000_000  # beyond this a summary is no more informative, only slower
 
 
 @dataclass
