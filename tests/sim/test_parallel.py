@@ -48,3 +48,25 @@ def test_progress_bar_is_silent_off_a_terminal():
     buf = io.StringIO()
     parallel.ProgressBar(buf)(5, 10)
     assert buf.getvalue() == ""
+
+
+def test_simulate_refuses_absurd_counts_with_exit_2(capsys):
+    from game.cli import main
+
+    assert main(["simulate", "vienna_1961", "--policy", "random", "--games", "100000000"]) == 2
+    assert "--games" in capsys.readouterr().err
+    assert main(["simulate", "vienna_1961", "--policy", "random", "--games", "10", "--jobs", "0"]) == 2
+    assert "--jobs" in capsys.readouterr().err
+
+
+def test_simulate_summary_is_the_same_on_one_core_and_two(capsys):
+    import json
+
+    from game.cli import main
+
+    outs = []
+    for jobs in ("1", "2"):
+        assert main(["simulate", "singapore_2018", "--policy", "random", "--games", "300", "--batch", "70",
+                     "--jobs", jobs, "--json"]) == 0
+        outs.append(json.loads(capsys.readouterr().out))
+    assert outs[0] == outs[1] and outs[0]["games"] == 300
