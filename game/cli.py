@@ -118,13 +118,18 @@ def _report_bad_input(error: Exception) -> int:
     from game.content.errors import ContentError
     from game.saves import SaveError
     from game.sim.runner import ScriptError
+    from game.textsafe import visible
 
     if isinstance(error, ContentError):
         for problem in error.problems:
             print(problem.format(), file=sys.stderr)
         return EXIT_BAD_INPUT
     if isinstance(error, (SetupError, SaveError, ScriptError, UsageError)):
-        print(f"summit: {error}", file=sys.stderr)
+        print(f"summit: {visible(error)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if isinstance(error, OSError) and error.filename is not None:
+        # A path the user named that the system refuses (too long, a folder, no permission).
+        print(f"summit: {visible(error.filename)}: {visible(error.strerror or error)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     raise error
 

@@ -70,3 +70,10 @@ def test_simulate_summary_is_the_same_on_one_core_and_two(capsys):
                      "--jobs", jobs, "--json"]) == 0
         outs.append(json.loads(capsys.readouterr().out))
     assert outs[0] == outs[1] and outs[0]["games"] == 300
+
+
+def test_a_scenario_name_too_long_for_the_system_is_bad_input(capsys):
+    from game.cli import main
+
+    assert main(["simulate", "x" * 300, "--policy", "random"]) == 2
+    assert "no scenario" in capsys.readouterr().err
