@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--resume", nargs="?", const="", metavar="SAVE", help="continue a save (default: the latest)")
     play.add_argument("--save", metavar="NAME", help="also keep this game in the named save slot NAME")
     play.add_argument("--no-undo", action="store_true", help="no undo or rewind (a graded run; recorded in the save)")
+    _difficulty_argument(play)
 
     tr = sub.add_parser("transcript", help="a game's whole record as text, to hand in or discuss")
     tr.add_argument("save", nargs="?", type=Path, help="a save file (default: the latest)")
@@ -72,12 +73,14 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--seed", type=int, default=1)
     sim.add_argument("--vs", action="append", metavar="COUNTERPART=PERSONALITY")
     how = sim.add_mutually_exclusive_group(required=True)
-    how.add_argument("--choices", help="comma-separated action ids for one game")
+    how.add_argument("--choices", help="comma-separated choices for one game: action ids, and your own offers "
+                     "written compose:ISSUE=POSITION+ISSUE=POSITION (a counter takes terms the same way)")
     how.add_argument("--policy", choices=["random", "greedy"])
     sim.add_argument("--games", type=int, default=1)
     sim.add_argument("--batch", type=int, default=None, help="games per chunk (default 25,000; results do not depend on it)")
     sim.add_argument("--jobs", type=int, default=None, help="processes to use (default: every core)")
     sim.add_argument("--json", action="store_true")
+    _difficulty_argument(sim)
 
     bench = sub.add_parser("bench", help="measure the window's frame times against a bare pygame loop")
     bench.add_argument("--json", action="store_true")
@@ -146,6 +149,14 @@ def _library():
     return library
 
 
+def _difficulty_argument(parser) -> None:
+    from game.core.difficulty import DEFAULT, LEVELS
+
+    levels = " ".join(f"{lv.name}: {lv.description}" for lv in LEVELS)
+    parser.add_argument("--difficulty", choices=[lv.name for lv in LEVELS], default=None,
+                        help=f"how hard the table is (default {DEFAULT}). {levels}")
+
+
 def cmd_play(args) -> int:
     from game.saves import clean_temp_files, slot_path
     from game.setup import check_seed
@@ -161,7 +172,7 @@ def cmd_play(args) -> int:
     from game.setup import PlayRequest, open_match
     from game.text.play import play
 
-    request = PlayRequest(args.scenario, args.side, args.seed, _parse_vs(args.vs), None, args.resume,
+    request = PlayRequest(args.scenario, args.side, args.seed, _parse_vs(args.vs), args.difficulty, args.resume,
                           not args.no_undo)
     match = open_match(_library(), request)
     return play(match, slot=args.save)
@@ -279,7 +290,9 @@ def cmd_simulate(args) -> int:
     library = _library()
     scenario = find_scenario(library, args.scenario)
     personalities = {pid: p for pid, (_, p) in library.personalities.items()}
-    spec = compile_game(scenario, args.side or scenario.sides[0].id, personalities, _parse_vs(args.vs))
+    difficulty = args.difficulty or "historical"
+    spec = compile_game(scenario, args.side or scenario.sides[0].id, personalities, _parse_vs(args.vs),
+                        difficulty=difficulty, seed=args.seed if args.choices is not None else None)
     if args.choices is not None:
         choices = [c.strip() for c in args.choices.split(",") if c.strip()]
         results = runner.run(spec, args.seed, runner.scripted(choices), 1, record=True)

@@ -62,10 +62,11 @@ import secrets
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
 from game.content.models import Scenario
-from game.core.game import SAVE_VERSION, Game, IllegalAction
+from game.core.game import SAVE_VERSION, Game, IllegalAction, parse_choice
 from game.match_records import (
     EndingSummary,
     IssueOutcome,
@@ -156,6 +157,8 @@ class Match:
         """Play one move (legality is checked once, by the Game), record it on the current
         timeline (a branch if it departs from moves already there) and autosave."""
         self._sync()
+        if isinstance(terms, Mapping):
+            terms = self.game.terms_row(terms)  # IllegalAction on unknown ids
         move = Move(action_id, tuple(int(x) for x in terms) if terms is not None else None)
         session_before, turn_before = self.game.session_index, self.turn
         recorded = False
@@ -177,9 +180,11 @@ class Match:
         """Record moves played on `match.game` directly (front ends written before
         `Match.play`), so the timelines always hold the game's moves."""
         line = self.timelines_[self.current]
-        for at, action in enumerate(self.game.choices):
-            if at >= len(line.moves) or line.moves[at].action != action:
-                self._record_move(Move(action), at)
+        for at, choice in enumerate(self.game.choices):
+            action, terms = parse_choice(choice)  # composed offers are saved as text
+            move = Move(action, self.game.terms_row(terms) if terms else None)
+            if at >= len(line.moves) or line.moves[at] != move:
+                self._record_move(move, at)
                 line = self.timelines_[self.current]
 
     def _record_move(self, move: Move, at: int | None = None) -> int | None:

@@ -17,7 +17,6 @@ transcript cannot reach the game, and a wrong one is refused, never accepted.
 from __future__ import annotations
 
 import hashlib
-import inspect
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from pydantic import ValidationError
 from game.content.compile import SetupError, compile_game
 from game.content.errors import ContentError
 from game.content.library import Library
+from game.core.difficulty import level
 from game.content.loader import Document, scenario_from
 from game.content.models import Personality, Scenario
 from game.content.yamlsafe import parse, read_text
@@ -157,7 +157,10 @@ def start_match(library: Library, scenario_ref: str, side: str | None = None, se
     side = side or scenario.sides[0].id
     seed = check_seed(seed)
     personalities = {pid: p for pid, (_, p) in library.personalities.items()}
-    spec = _compile(scenario, side, personalities, dict(vs or {}), difficulty)
+    spec = _compile(scenario, side, personalities, dict(vs or {}), difficulty, seed)
+    vs = dict(vs or {})
+    if difficulty is not None and level(difficulty).pool and "counterpart" not in vs:
+        vs["counterpart"] = spec.counterpart.id  # the drawn counterpart, kept in the save
     used = [m.id for m in (spec.counterpart, spec.ally) if m is not None]
     texts = {pid: Source(pid, _text(library.personalities[pid][0])) for pid in used if pid in library.personalities}
     sources = Sources(source, texts)
@@ -166,12 +169,15 @@ def start_match(library: Library, scenario_ref: str, side: str | None = None, se
                  difficulty=difficulty, undo_allowed=undo)
 
 
-def _compile(scenario, side, personalities, vs, difficulty):
+def _compile(scenario, side, personalities, vs, difficulty, seed: int | None = None):
+    """The compiled game at this difficulty (a level that draws the counterpart per game
+    draws it from the seed, so a resumed game meets the same one)."""
     if difficulty is None:
         return compile_game(scenario, side, personalities, vs)
-    if "difficulty" not in inspect.signature(compile_game).parameters:
-        raise SetupError("difficulty levels are not available in this version of Summit")
-    return compile_game(scenario, side, personalities, vs, difficulty=difficulty)
+    try:
+        return compile_game(scenario, side, personalities, vs, difficulty=difficulty, seed=seed)
+    except ValueError as e:
+        raise SetupError(str(e)) from None
 
 
 def _replayer(spec, seed: int):

@@ -82,6 +82,18 @@ def ending_cause(end: EndingRecord, counterpart: str) -> str:
     return "The summit ran its full course."
 
 
+DEADLINE_SENTENCES = {
+    "yielded": "You gave ground on the issue of {them}'s deadline before it ran out: you yielded to it.",
+    "bluff_called": "{them}'s deadline ran out and nothing happened: you called the bluff.",
+    "real": "{them}'s deadline ran out, and it was no bluff.",
+}
+
+
+def deadline_sentence(outcome: str, counterpart: str) -> str:
+    """How the counterpart's deadline turned out this turn, in words."""
+    return DEADLINE_SENTENCES.get(outcome, outcome).format(them=counterpart)
+
+
 def reply_verb(kind: str) -> str:
     known = REPLY_KIND.get(kind)
     return known.verb if known else kind
@@ -148,6 +160,6 @@ def final_meter_line(m: Mapping) -> str:
 
 
 __all__ = [
-    "ending_cause", "issue_name", "meter_change", "meter_move_line", "path_by_session", "probe_sentence",
+    "deadline_sentence", "ending_cause", "issue_name", "meter_change", "meter_move_line", "path_by_session", "probe_sentence",
     "quoted", "reasons_text", "resolve_story", "signed", "source_line", "terms_lines", "turn_heading",
 ]

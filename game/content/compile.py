@@ -26,6 +26,10 @@ from game.core.spec import (
     SessionSpec,
     Traits,
 )
+from game.core import rng
+from game.core.difficulty import DEFAULT as DEFAULT_DIFFICULTY
+from game.core.difficulty import POOL
+from game.core.difficulty import level as difficulty_level
 from game.core.tuning import DEFAULT_TUNING
 
 METER_NAMES = {"tension": "Tension", "trust": "Trust", "resolve": "Resolve", "confidence": "Confidence", "approval": "Approval"}
@@ -73,11 +77,19 @@ def compile_game(
     personalities: Mapping[str, Personality],
     vs: Mapping[str, str] | None = None,
     registry: StrategyRegistry | None = None,
+    difficulty: str = DEFAULT_DIFFICULTY,
+    seed: int | None = None,
+    game_index: int = 0,
 ) -> GameSpec:
     """The GameSpec for leading `side_id`, built in named phases; each phase returns the
-    GameSpec fields it fills, so a new field is added to one phase."""
+    GameSpec fields it fills, so a new field is added to one phase.
+
+    `difficulty` names a game.core.difficulty level; at a level that draws the
+    counterpart from a pool, `seed` and `game_index` choose it (without a seed, or with
+    the counterpart named in `vs`, the scenario's own plays)."""
     me, other = _sides(scenario, side_id)
     swaps = resolve_overrides(scenario, side_id, vs or {}, personalities)
+    swaps = drawn_counterpart(other.personality, swaps, personalities, difficulty, seed, game_index)
     layout = Layout.of(scenario)
     meters = compile_meters(scenario)
     names = Names(
@@ -92,7 +104,8 @@ def compile_game(
         meters=meters,
         actions=compile_actions(me, layout),
         **compile_events_and_endings(scenario, me, names),
-        **compile_minds(scenario, me, other, swaps, personalities, registry or StrategyRegistry(), layout),
+        **compile_minds(scenario, me, other, swaps, personalities, registry or StrategyRegistry(), layout,
+                        difficulty),
     )
 
 
@@ -193,12 +206,23 @@ def compile_actions(me: Side, layout: Layout) -> tuple[ActionSpec, ...]:
             terms[layout.issue_ids.index(iid)] = layout.pos_index[iid][pid]
         issue = layout.issue_ids.index(a.issue) if a.issue else -1
         actions.append(ActionSpec(id=a.id, kind=a.kind, label=a.label, issue=issue, terms=tuple(terms), says=a.says or ""))
+    actions.append(compose_action(len(layout.issue_ids)))
     return tuple(actions)
 
 
+COMPOSE_ID = "compose"
+
+
+def compose_action(n_issues: int) -> ActionSpec:
+    """Every side's own offer: a proposal with no fixed terms, composed at the table
+    (`Game.play("compose", terms)`); legal while any issue is open."""
+    return ActionSpec(id=COMPOSE_ID, kind="propose", label="Your own offer", issue=-1, terms=(-1,) * n_issues,
+                      says="Let me put our terms on the table, plainly.")
+
+
 def compile_events_and_endings(scenario: Scenario, me: Side, names: Names) -> dict:
-    """Events for this side (`for_sides`) and every ending, with their conditions and
-    texts as this side reads them."""
+    """Events and endings for this side (`for_sides`), with their conditions and texts
+    as this side reads them."""
 
     def text(t: SideText) -> str:
         return t.by_side.get(me.id) or t.any or ""
@@ -217,15 +241,18 @@ def compile_events_and_endings(scenario: Scenario, me: Side, names: Names) -> di
     )
     endings = tuple(
         EndingSpec(e.id, e.title, e.rating, compile_condition(e.when, names), text(e.epilogue)) for e in scenario.endings
+        if e.for_sides is None or me.id in e.for_sides
     )
     return dict(events=events, endings=endings)
 
 
 def compile_minds(scenario: Scenario, me: Side, other: Side, swaps: Mapping[str, str],
-                  personalities: Mapping[str, Personality], registry: StrategyRegistry, layout: Layout) -> dict:
+                  personalities: Mapping[str, Personality], registry: StrategyRegistry, layout: Layout,
+                  difficulty: str = DEFAULT_DIFFICULTY) -> dict:
     """The counterpart's and the ally's personalities (after any swap), the counterpart's
-    strategy and the rules' numbers with the scenario's overrides. The side's own issue
-    lines and never-offers list bind its historical leader only, not a swapped-in one."""
+    strategy and the rules' numbers with the scenario's and the difficulty's overrides.
+    The side's own issue lines and never-offers list bind its historical leader only, not
+    a swapped-in one."""
     counterpart_pid = swaps.get("counterpart", other.personality)
     ally_pid = swaps.get("ally", me.ally.personality) if me.ally else None
     for pid in filter(None, (counterpart_pid, ally_pid)):
@@ -235,13 +262,26 @@ def compile_minds(scenario: Scenario, me: Side, other: Side, swaps: Mapping[str,
     counterpart = _mind(personalities[counterpart_pid], _issue_voice(other.issue_lines if own else {}, layout.issue_ids))
     tuning = dict(DEFAULT_TUNING)
     tuning.update(scenario.tuning)
+    tuning.update(difficulty_level(difficulty).tuning)
     return dict(
         ai_never_offers=_never_offers(other, layout) if own else None,
         counterpart=counterpart,
         ally=_mind(personalities[ally_pid]) if ally_pid else None,
         tuning=MappingProxyType(tuning),
         strategy=registry.create(counterpart.family),
+        difficulty=difficulty,
     )
+
+
+def drawn_counterpart(own: str, swaps: dict[str, str], personalities: Mapping[str, Personality], difficulty: str,
+                      seed: int | None, game_index: int) -> dict[str, str]:
+    """At a level that draws the counterpart per game, pick it (a counter-based draw)."""
+    lv = difficulty_level(difficulty)
+    if not lv.pool or seed is None or "counterpart" in swaps:
+        return swaps
+    pool = [own] + [pid for pid in POOL if pid in personalities and pid != own]
+    u = float(rng.uniform(seed, np.array([game_index]), 0, rng.STREAM_POOL)[0])
+    return {**swaps, "counterpart": pool[min(int(u * len(pool)), len(pool) - 1)]}
 
 
 def _never_offers(side: Side, layout: Layout) -> np.ndarray:

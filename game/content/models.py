@@ -339,6 +339,11 @@ class Condition(Strict):
     )
     player_did: Id | None = Field(None, description=OPERATOR["player_did"].doc)
     breakdown: bool | None = Field(None, description=OPERATOR["breakdown"].doc)
+    value_at_least: Annotated[float, Field(ge=0.0, le=1.0)] | None = Field(
+        None, description=OPERATOR["value_at_least"].doc)
+    red_line_crossed: bool | None = Field(None, description=OPERATOR["red_line_crossed"].doc)
+    ally_broke: bool | None = Field(None, description=OPERATOR["ally_broke"].doc)
+    deadline: Literal["yielded", "bluff_called", "real"] | None = Field(None, description=OPERATOR["deadline"].doc)
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, allow_inf_nan=False)
 
@@ -388,6 +393,9 @@ class Ending(Strict):
     rating: Rating = Field(
         description="better or worse than history, as history went, or breakdown; a scenario needs better, "
         "history and worse."
+    )
+    for_sides: list[Id] | None = Field(
+        None, description="Only when you lead one of these sides (default: either side)."
     )
     when: Condition = Field(
         description="When this ending applies; `{}` always holds, so a last catch-all ending catches every other case."

@@ -214,6 +214,8 @@ class _Checker:
     def check_endings(self) -> None:
         for n, ending in enumerate(self.s.endings):
             self.check_condition(ending.when, ("endings", n, "when"))
+            for k, side_id in enumerate(ending.for_sides or []):
+                self.expect_one_of("side", side_id, self.side_ids, ("endings", n, "for_sides", k))
             self.check_side_text(ending.epilogue, ("endings", n, "epilogue"))
         ratings = {ending.rating for ending in self.s.endings}
         for rating in REQUIRED_RATINGS:

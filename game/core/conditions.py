@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from game.core import judging
 from game.core.kinds import PK
 from game.core.spec import Cond, GameSpec
 from game.core.state import BatchState
@@ -111,6 +112,18 @@ OPERATOR_TABLE: tuple[Operator, ...] = (
              lambda spec, st, cond: st.kind_count[:, cond[1]] > 0),
     Operator("breakdown", "Tension reached the brink and the talks broke down (false: they did not).",
              _flag("breakdown"), lambda spec, st, cond: st.breakdown.copy()),
+    # The lesson's judges (game.core.judging): they read your side's values and red lines.
+    Operator("value_at_least", "What your side brought home is at least this share (0-1) of the best deal "
+             "the other side could sign (your worth of your best position outside its red lines, per issue).",
+             lambda v, c, n, sub: [("value_at_least", v)],
+             lambda spec, st, cond: judging.OPERATORS["value_at_least"](spec, st, cond[1])),
+    Operator("red_line_crossed", "Some agreement crosses one of your side's red lines (false: none does).",
+             _flag("red_line_crossed"), lambda spec, st, cond: judging.OPERATORS["red_line_crossed"](spec, st)),
+    Operator("ally_broke", "Your ally broke with you in public (false: it did not).",
+             _flag("ally_broke"), lambda spec, st, cond: judging.OPERATORS["ally_broke"](spec, st)),
+    Operator("deadline", "How the counterpart's deadline went: yielded, bluff_called or real.",
+             lambda v, c, n, sub: [("deadline", judging.DEADLINE_CODES[v])],
+             lambda spec, st, cond: judging.OPERATORS["deadline"](spec, st, cond[1])),
 )
 OPERATOR = {op.key: op for op in OPERATOR_TABLE}
 EVALUATE: dict[str, Evaluate] = {"true": lambda spec, st, cond: np.ones(st.n, dtype=bool)}

@@ -10,6 +10,7 @@ the transcript. `view()` is what your side may see: never the counterpart's hidd
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -24,6 +25,28 @@ SAVE_VERSION = 2  # 2: moves with terms, timelines, embedded scenario and person
 
 class IllegalAction(ValueError):
     pass
+
+
+def choice_text(action_id: str, terms: Mapping[str, str] | None = None) -> str:
+    """A choice as saves, transcripts and `simulate --choices` write it:
+    `propose_x`, or `compose:berlin=free_city+laos=neutral_ceasefire` with terms."""
+    if not terms:
+        return action_id
+    return action_id + ":" + "+".join(f"{iid}={pid}" for iid, pid in terms.items())
+
+
+def parse_choice(text: str) -> tuple[str, dict[str, str] | None]:
+    """The inverse of `choice_text`; ValueError with the faulty part on bad input."""
+    action_id, sep, rest = text.strip().partition(":")
+    if not sep:
+        return action_id, None
+    terms: dict[str, str] = {}
+    for part in filter(None, (p.strip() for p in rest.split("+"))):
+        iid, eq, pid = part.partition("=")
+        if not eq or not iid.strip() or not pid.strip():
+            raise ValueError(f"{text!r}: expected issue=position, got {part!r}")
+        terms[iid.strip()] = pid.strip()
+    return action_id, terms
 
 
 @dataclass
@@ -56,7 +79,13 @@ class Game:
         mask = rules.legal_mask(self.spec, self.state)[0]
         return [a for a, ok in zip(self.spec.actions, mask) if ok]
 
-    def play(self, action_id: str) -> dict:
+    def play(self, action_id: str, terms: Mapping[str, str] | Sequence[int] | None = None) -> dict:
+        """Take an open action. `terms` (issue id -> position id, open issues only; leave
+        an issue out to keep it open) are your own terms: required by your own offer
+        (`compose`), optional for a counter (without them it uses the default counter).
+        A position index per issue (-1 = leave it out) is accepted too."""
+        if terms is not None and not isinstance(terms, Mapping):
+            terms = self.terms_map(terms)
         if self.over:
             raise IllegalAction("the summit is over")
         try:
@@ -65,20 +94,86 @@ class Game:
             raise IllegalAction(f"no action {action_id!r} in this scenario") from None
         if not rules.legal_mask(self.spec, self.state)[0, index]:
             raise IllegalAction(f"action {action_id!r} is not open now")
-        outcome = rules.step(self.spec, self.state, np.array([index]))
+        given = self._terms_row(index, terms)
+        outcome = rules.step(self.spec, self.state, np.array([index]), None if given is None else given[None, :])
         recent = [r["reply"]["text"] for r in self.transcript if "reply" in r]
         recent_ally = [r["ally"]["text"] for r in self.transcript if "ally" in r]
         record = describe_turn(self.spec, self.state, outcome, 0, recent, recent_ally)
-        self.choices.append(action_id)
+        self.choices.append(choice_text(action_id, terms if given is not None else None))
         self.transcript.append(record)
         return record
 
-    def red_lines_crossed(self, action) -> list[str]:
+    def play_choice(self, choice: str) -> dict:
+        """Play a recorded choice string (`propose_x` or `compose:berlin=free_city+laos=neutral`)."""
+        action_id, terms = parse_choice(choice)
+        return self.play(action_id, terms)
+
+    def preview_terms(self, action_id: str) -> dict[str, str]:
+        """Exactly what the action would put on the table now (issue id -> position id);
+        empty for your own offer, which has no terms until you compose them."""
+        index = self.spec.action_index(action_id)
+        terms = rules.proposed_terms(self.spec, self.state, np.array([index]))[0]
+        return {self.spec.issue_ids[i]: self.spec.position_ids[i][int(p)] for i, p in enumerate(terms) if p >= 0}
+
+    def terms_map(self, row: Sequence[int]) -> dict[str, str]:
+        """A position index per issue (-1 = left out) -> issue id -> position id."""
+        spec = self.spec
+        if len(row) != spec.n_issues:
+            raise IllegalAction(f"terms name {len(row)} issues; this scenario has {spec.n_issues}")
+        out = {}
+        for i, p in enumerate(row):
+            p = int(p)
+            if p >= 0:
+                if p >= len(spec.position_ids[i]):
+                    raise IllegalAction(f"no position {p} on {spec.issue_ids[i]!r}")
+                out[spec.issue_ids[i]] = spec.position_ids[i][p]
+        return out
+
+    def terms_row(self, terms: Mapping[str, str]) -> tuple[int, ...]:
+        """issue id -> position id  ->  a position index per issue (-1 = left out)."""
+        spec = self.spec
+        row = [-1] * spec.n_issues
+        for iid, pid in terms.items():
+            if iid not in spec.issue_ids:
+                raise IllegalAction(f"no issue {iid!r}; issues: {', '.join(spec.issue_ids)}")
+            i = spec.issue_ids.index(iid)
+            if pid not in spec.position_ids[i]:
+                raise IllegalAction(f"no position {pid!r} on {iid!r}; positions: {', '.join(spec.position_ids[i])}")
+            row[i] = spec.position_ids[i].index(pid)
+        return tuple(row)
+
+    def _terms_row(self, index: int, terms: Mapping[str, str] | None) -> np.ndarray | None:
+        spec, action = self.spec, self.spec.actions[index]
+        composable = bool(spec.action_composable[index])
+        if not terms:
+            if composable and bool(spec.action_open_terms[index]):
+                raise IllegalAction(f"{action.label!r} needs terms: a position on at least one open issue")
+            return None
+        if not composable:
+            raise IllegalAction(f"{action.label!r} has fixed terms; only your own offer or a counter takes terms")
+        row = np.full(spec.n_issues, -1, dtype=np.int64)
+        for iid, pid in terms.items():
+            if iid not in spec.issue_ids:
+                raise IllegalAction(f"no issue {iid!r}; issues: {', '.join(spec.issue_ids)}")
+            i = spec.issue_ids.index(iid)
+            if pid not in spec.position_ids[i]:
+                raise IllegalAction(f"no position {pid!r} on {iid!r}; positions: {', '.join(spec.position_ids[i])}")
+            if self.state.agreed[0, i] >= 0:
+                raise IllegalAction(f"{spec.issue_names[i]} is already agreed")
+            row[i] = spec.position_ids[i].index(pid)
+        return row
+
+    def red_lines_crossed(self, action, terms: Mapping[str, str] | None = None) -> list[str]:
         """Issues on which a proposal, or accepting the standing offer, would cross your own
         red lines (you know your own, so front ends may warn)."""
         st, spec = self.state, self.spec
-        if action.kind == "propose":
+        if action.kind in ("propose", "counter") and terms is not None:
+            terms = np.array([spec.position_ids[i].index(terms[iid]) if iid in terms else -1
+                              for i, iid in enumerate(spec.issue_ids)])
+        elif action.kind == "propose":
             terms = np.array(action.terms)
+        elif action.kind == "counter":
+            terms = rules.proposed_terms(spec, st, np.array([spec.action_index(action.id)]))[0]
         elif action.kind == "accept":
             terms = np.where(st.agreed[0] < 0, st.ai_offer[0], -1)
         else:
@@ -157,5 +252,5 @@ class Game:
             if getattr(st, name).shape != shape:
                 raise ValueError(f"state.{name} has shape {getattr(st, name).shape}, this scenario needs {shape}")
         for choice in data["choices"]:
-            spec.action_index(choice)  # KeyError if the scenario no longer has it
+            spec.action_index(parse_choice(choice)[0])  # KeyError if the scenario no longer has it
         return cls(spec, st, list(data["choices"]), list(data["transcript"]))

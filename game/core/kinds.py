@@ -45,6 +45,10 @@ class PlayerKind:
     effects: tuple[Effect, ...]  # applied by the rules whenever this kind is played
     note: str  # what a player may know before choosing it (shown as a hint)
     doc: str  # the author's manual entry
+    # A move of substance: it moves the talks (the counterpart's time curve advances only
+    # with these). Any other move spends the counterpart's patience and lets its
+    # alternatives improve (game.core.pressure).
+    engages: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,23 +70,28 @@ PLAYER_KIND_TABLE: tuple[PlayerKind, ...] = (
         "Put positions on the table (`terms`: issue -> position). Accepted terms become "
         "agreements; an insulting offer (below their walk-away value or across their red "
         "lines) raises tension.",
+        engages=True,
     ),
     PlayerKind(
         "accept", "Accept", "Offers", False, False, (),
         "Takes their offer as it stands; accepting a poor deal reads as weakness.",
         "Accept the counterpart's standing offer. Open only while an offer stands.",
+        engages=True,
     ),
     PlayerKind(
         "counter", "Counter-offer", "Offers", False, True, (),
         "Answers their offer with terms of your own, shown before you send them.",
-        "Answer the standing offer with your own terms on the same issues, never across "
-        "your own red lines. Open only while an offer stands.",
+        "Answer the standing offer with your own terms (`terms`), or by default one step from "
+        "your position toward theirs on each issue it covers, never across your own red lines. "
+        "Open only while an offer stands; counters in a row wear their patience.",
+        engages=True,
     ),
     PlayerKind(
         "reject", "Reject", "Offers", False, False,
         (Effect("tension", "reject_tension", modifier="hostile"), Effect("resolve", "reject_resolve")),
         "Clears their offer off the table; shows firmness.",
         "Reject the standing offer. Open only while an offer stands.",
+        engages=True,
     ),
     PlayerKind(
         "probe", "Question", "Questions", True, False,
@@ -90,6 +99,7 @@ PLAYER_KIND_TABLE: tuple[PlayerKind, ...] = (
         "Learn how much this issue matters to them (your staff may read it a little wrong). Costs a turn.",
         "Ask what the other side needs on `issue`: reveals an estimate of its interest and "
         "what it really needs. Once per issue.",
+        engages=True,
     ),
     PlayerKind(
         "reassure", "Reassurance", "Give", False, False,
@@ -112,23 +122,24 @@ PLAYER_KIND_TABLE: tuple[PlayerKind, ...] = (
         "Moves your position one step toward theirs. Early, or after a warning on the same issue, "
         "it reads as weakness; your ally may lose confidence.",
         "Move your position on `issue` one step toward theirs, unasked.",
+        engages=True,
     ),
     PlayerKind(
         "appeal", "Appeal", "Talk", False, False,
-        (Effect("tension", "appeal_tension"), Effect("trust", "appeal_trust")),
-        "Eases tension; a zealous leader is less moved.",
+        (Effect("tension", "appeal_tension", modifier="zeal"), Effect("trust", "appeal_trust")),
+        "Eases tension; a zealous leader is less moved. Talk without terms tries their patience.",
         "Appeal to shared survival.",
     ),
     PlayerKind(
         "rapport", "Rapport", "Talk", False, False,
-        (Effect("trust", "rapport_trust", False, "fatigue"), Effect("tension", "rapport_tension", False, "fatigue")),
+        (Effect("trust", "rapport_trust", False, "warmth+fatigue"), Effect("tension", "rapport_tension", False, "fatigue")),
         "Goodwill that fades by the session; repeated charm without substance reads as weakness.",
         "Personal rapport: goodwill that fades, worth less each time.",
     ),
     PlayerKind(
         "consult_ally", "Consult your ally", "Talk", False, False,
-        (Effect("confidence", "consult_ally"), Effect("resolve", "consult_ally_resolve")),
-        "Steadies your ally.",
+        (Effect("confidence", "consult_ally", modifier="fatigue"), Effect("resolve", "consult_ally_resolve", modifier="fatigue")),
+        "Steadies your ally; worth less each time, and a much-consulted ally may leak.",
         "Consult your ally. Open only when your side has one.",
     ),
     PlayerKind(
@@ -141,7 +152,7 @@ PLAYER_KIND_TABLE: tuple[PlayerKind, ...] = (
     PlayerKind(
         "break", "Break", "Talk", False, False,
         (Effect("tension", "break_tension", False),),
-        "The calm fades by the session.",
+        "The calm fades by the session; a recess spends their patience and lets their alternatives improve.",
         "Call a recess.",
     ),
     PlayerKind(

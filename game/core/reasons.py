@@ -45,6 +45,12 @@ CAUSE_TABLE: tuple[Cause, ...] = (
     Cause("ally_watches", "{ally} sees you give ground", without_ally="your ally sees you give ground"),
     Cause("weakness", "{ally} doubts your resolve", without_ally="your ally doubts your resolve"),
     Cause("repeat", "you repeated last turn's offer word for word"),
+    Cause("deadline", "{counterpart}'s deadline passed, and it was no bluff"),
+    Cause("yielded", "you gave way under {counterpart}'s deadline"),
+    Cause("leak", "{ally} leaked your consultations", without_ally="your ally leaked your consultations"),
+    Cause("ally_break", "{ally} broke with you in public", without_ally="your ally broke with you in public"),
+    Cause("divided", "{counterpart} sees you divided from {ally}", without_ally="{counterpart} sees your side divided"),
+    Cause("bluff", "you called {counterpart}'s bluff"),
 )
 CAUSES: tuple[str, ...] = tuple(c.name for c in CAUSE_TABLE)
 C = MappingProxyType({name: code for code, name in enumerate(CAUSES)})

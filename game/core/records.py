@@ -72,6 +72,7 @@ class ActionTaken:
     kind: str
     label: str
     says: str
+    terms: Mapping[str, str] | None = None  # your own terms (a counter, your own offer): issue id -> label
 
 
 @dataclass(frozen=True)
@@ -126,18 +127,19 @@ class TurnRecord:
     agreed: Mapping[str, str] | None = None
     probe: ProbeResult | None = None
     ending: EndingRecord | None = None
+    deadline: str | None = None  # their deadline this turn: "yielded", "bluff_called" or "real"
     extra: Mapping[str, object] = field(default_factory=dict)  # keys this version does not know
 
     @classmethod
     def from_dict(cls, d: Mapping) -> TurnRecord:
         r, a, al, p = d["reply"], d.get("action"), d.get("ally"), d.get("probe")
         known = {"turn", "session", "session_name", "action", "reply", "meters", "events", "ally", "agreed", "probe",
-                 "ending"}
+                 "ending", "deadline"}
         return cls(
             turn=int(d["turn"]),
             session=d["session"],
             session_name=d.get("session_name", ""),
-            action=ActionTaken(a["id"], a["kind"], a["label"], a.get("says", "")) if a else None,
+            action=ActionTaken(a["id"], a["kind"], a["label"], a.get("says", ""), a.get("terms")) if a else None,
             reply=Said(r["speaker"], r["kind"], r["text"], r.get("offer")),
             meters=tuple(MeterMove.from_dict(m) for m in d.get("meters", [])),
             events=tuple(EventRecord(e["id"], e["title"], e["text"]) for e in d.get("events", [])),
@@ -145,6 +147,7 @@ class TurnRecord:
             agreed=d.get("agreed"),
             probe=ProbeResult(p["issue"], p["importance"], p["estimate"], p["note"]) if p else None,
             ending=EndingRecord.from_dict(d["ending"]) if d.get("ending") else None,
+            deadline=d.get("deadline"),
             extra={k: v for k, v in d.items() if k not in known},
         )
 
@@ -161,6 +164,8 @@ class TurnRecord:
             out = {"turn": self.turn, "session": self.session, "session_name": self.session_name,
                    "action": {"id": a.id, "kind": a.kind, "label": a.label, "says": a.says}, "reply": reply,
                    "meters": meters, "events": events}
+            if a.terms is not None:
+                out["action"]["terms"] = dict(a.terms)
         if self.ally is not None:
             out["ally"] = {"speaker": self.ally.speaker, "kind": self.ally.kind, "text": self.ally.text}
         if self.agreed is not None:
@@ -170,6 +175,8 @@ class TurnRecord:
             out["probe"] = {"issue": p.issue, "importance": p.importance, "estimate": p.estimate, "note": p.note}
         if self.ending is not None:
             out["ending"] = self.ending.to_dict()
+        if self.deadline is not None:
+            out["deadline"] = self.deadline
         out.update(self.extra)
         return out
 

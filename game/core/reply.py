@@ -1,8 +1,13 @@
 """The counterpart's reply: score every candidate move, take the best, play it.
 
-Scores are sums of named terms over the state and the personality's traits, plus the
-strategy family's bonuses and a little noise scaled by volatility (Wesnoth's "candidate
-actions"). Invalid candidates score -inf.
+Scores are sums of named terms over the state and the personality's traits (the numbers
+are `score_*` in game.core.tuning), plus the strategy family's bonuses and a little noise
+scaled by volatility (Wesnoth's "candidate actions"). Invalid candidates score -inf.
+
+It accepts what meets its aspiration, and never rejects terms it has offered itself; at
+patience 0 it leaves; at the last turn it takes the best offer you made, if that beats
+its alternatives. Its offers trade what it believes you value less (its model of you,
+game.core.opponent) and only get better for you unless you give it cause.
 """
 
 from __future__ import annotations
@@ -11,11 +16,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.core import rng
+from game.core import opponent, rng
 from game.core.effects import Deltas, Meters
+from game.core.pressure import set_deadline
 from game.core.spec import AI_KINDS, AK, PK, GameSpec
 from game.core.state import BatchState
-from game.core.utility import crosses_red_line, make_offer, take
+from game.core.utility import crosses_red_line, make_offer, reservation, take
 
 
 @dataclass
@@ -24,6 +30,21 @@ class ReplyContext:
     insulting: np.ndarray  # [N] below its walk-away value or across a red line
     proposing: np.ndarray  # [N]
     repeated: np.ndarray  # [N] the same offer as your previous turn
+    take_best: np.ndarray  # [N] last turn: it takes the best offer you made instead
+
+
+def generosity(spec: GameSpec, positions: np.ndarray) -> np.ndarray:
+    """[N, I] how far each position is from the counterpart's best toward yours (steps)."""
+    toward_you = np.sign(spec.player_best - spec.ai_best)
+    return (positions - spec.ai_best[None, :]) * toward_you[None, :]
+
+
+def its_own_terms(spec: GameSpec, st: BatchState, terms: np.ndarray) -> np.ndarray:
+    """[N] your terms ask nothing beyond what it has already offered you, issue by issue."""
+    covered = terms >= 0
+    offered = st.ai_given >= 0
+    within = generosity(spec, terms) <= generosity(spec, st.ai_given)
+    return covered.any(axis=1) & (~covered | (offered & within)).all(axis=1)
 
 
 def choose_reply(spec: GameSpec, st: BatchState, kinds, issue, terms, u_new, target, now, played, repeated):
@@ -34,8 +55,28 @@ def choose_reply(spec: GameSpec, st: BatchState, kinds, issue, terms, u_new, tar
     proposing = played & (terms >= 0).any(axis=1)
     accepting = kinds == PK["accept"]
     red = crosses_red_line(spec.ai_red, terms)
-    acceptable = proposing & (accepting | ((u_new >= target - tun["accept_tolerance"]) & ~red))
-    insulting = proposing & ~acceptable & ((u_new < mind.reservation) | red)
+    floor = reservation(spec, st)
+    meets = (u_new >= target - tun["accept_tolerance"]) | its_own_terms(spec, st, terms)
+    # Nothing is agreed on its weightiest open issue except as part of a package.
+    open_w = np.where(st.agreed < 0, spec.ai_weights[None, :], -1.0)
+    top_open = open_w.argmax(axis=1)
+    covered = terms >= 0
+    lone_top = (covered.sum(axis=1) == 1) & covered[np.arange(n), top_open] & ((st.agreed < 0).sum(axis=1) > 1)
+    meets &= ~(lone_top & (tun["link_top_issue"] > 0))
+    # ...and only once you have asked what it needs there: it will not sign its weightiest
+    # issue away to someone who never asked.
+    unasked = covered[np.arange(n), top_open] & ~st.probed[np.arange(n), top_open]
+    meets &= ~(unasked & (tun["top_issue_needs_probe"] > 0))
+    acceptable = proposing & (accepting | (meets & ~red))
+    insulting = proposing & ~acceptable & ((u_new < floor) | red)
+    # What it has been offered, by its own measure, to fall back on at the end.
+    better = proposing & ~accepting & ~red & (u_new > st.best_seen_u)
+    st.best_seen = np.where(better[:, None], terms, st.best_seen)
+    st.best_seen_u = np.where(better, u_new, st.best_seen_u)
+    last_turn = st.turn + 1 >= spec.total_turns
+    best_open = ((st.best_seen >= 0) & (st.agreed < 0)).any(axis=1)
+    take_best = (played & last_turn & ~acceptable & best_open & (st.best_seen_u >= floor)
+                 & (tun["final_take_best"] > 0))
     open_ = st.agreed < 0
     any_open = open_.any(axis=1)
     has_offer = ((st.ai_offer >= 0) & open_).any(axis=1)
@@ -45,55 +86,54 @@ def choose_reply(spec: GameSpec, st: BatchState, kinds, issue, terms, u_new, tar
     progress = np.clip(st.turn / max(spec.total_turns, 1), 0.0, 1.0)
     pressed = np.isin(kinds, [PK["warn"], PK["statement"]])
     soft = np.isin(kinds, [PK["rapport"], PK["reassure"], PK["appeal"]])
+    out_of_patience = st.patience <= 0.0
+    # A patient counterpart holds on closer to the brink; at the top the talks break down.
+    walk_line = tun["ai_walk_out_at"] + tun["walk_out_patience_margin"] * tr.patience
+    at_brink = (tension * 100.0 >= walk_line) & (tension < 1.0)
 
     scores = np.full((n, len(AI_KINDS)), -np.inf)
 
     def put(kind: str, score, valid) -> None:
         scores[:, AK[kind]] = np.where(valid & played, score, -np.inf)
 
-    put("accept", 10.0, acceptable)
-    put("reject", 3.0 + 3.0 * insulting, proposing & ~acceptable)
-    put("counter", 4.0 + 2.0 * (1.0 - insulting), proposing & ~acceptable & ~red)
-    put("probe_answer", 8.0, kinds == PK["probe"])
-    put("package", 2.0 + 2.0 * ~has_offer + progress, ~proposing & any_open)
-    put("concession", 1.0 + 2.0 * progress * (1.0 - tr.patience), ~proposing & has_offer)
-    put("threat", 0.5 + 3.0 * tr.risk_tolerance * tension + 1.5 * pressed, played)
-    put("demand", 1.0 + 4.0 * tr.pride * weak, any_open)
-    put("ultimatum", -1.0 + 6.0 * tr.pride * weak + 2.0 * (tension >= 0.5), any_open & ~st.ultimatum & (progress >= 0.3))
-    put("lecture", 0.5 + 2.0 * tr.zeal * (0.5 + pressed + soft * 0.5), played)
-    put("warm", 1.0 + 3.0 * tr.warmth * soft - tr.zeal, played)
-    put("cool", 1.5, played)
-    put("walk_out", 20.0, (tension * 100.0 >= tun["ai_walk_out_at"]) & (tr.patience < 0.6))
+    s = tun
+    put("accept", s["score_accept"] + 30.0 * take_best, acceptable | take_best)
+    put("reject", s["score_reject"] + s["score_reject_insult"] * insulting, proposing & ~acceptable)
+    put("counter", s["score_counter"] + s["score_counter_serious"] * (1.0 - insulting), proposing & ~acceptable & ~red)
+    put("probe_answer", s["score_probe_answer"], kinds == PK["probe"])
+    put("package", s["score_package"] + s["score_package_no_offer"] * ~has_offer + progress, ~proposing & any_open)
+    put("concession", s["score_concession"] + s["score_concession_late"] * progress * (1.0 - tr.patience),
+        ~proposing & has_offer)
+    put("threat", s["score_threat"] + s["score_threat_risk"] * tr.risk_tolerance * tension + s["score_threat_pressed"] * pressed,
+        played)
+    put("demand", s["score_demand"] + s["score_demand_weak"] * tr.pride * weak, any_open)
+    put("ultimatum", s["score_ultimatum"] + s["score_ultimatum_weak"] * tr.pride * weak + s["score_ultimatum_tense"] * (tension >= 0.5),
+        any_open & ~st.ultimatum & (progress >= s["ultimatum_from"]))
+    put("lecture", s["score_lecture"] + s["score_lecture_zeal"] * tr.zeal * (0.5 + pressed + soft * 0.5), played)
+    put("warm", s["score_warm"] + s["score_warm_soft"] * tr.warmth * soft - tr.zeal, played)
+    put("cool", s["score_cool"], played)
+    put("walk_out", s["score_walk_out"],
+        (at_brink | out_of_patience) & ~acceptable & ~take_best)
 
     for kind, extra in spec.strategy.bonus(mind, kinds, tension).items():
         col = AK[kind]
         scores[:, col] = np.where(np.isfinite(scores[:, col]), scores[:, col] + extra, -np.inf)
     for col in range(len(AI_KINDS)):
         jitter = rng.uniform(st.seed, st.game_index, st.turn, rng.STREAM_NOISE, slot=1 + col)
-        scores[:, col] += tr.volatility * 1.5 * jitter
+        scores[:, col] += tr.volatility * tun["reply_jitter"] * jitter
     reply = np.where(played, scores.argmax(axis=1), -1)
-    return reply, ReplyContext(acceptable, insulting, proposing, repeated)
+    return reply, ReplyContext(acceptable, insulting, proposing, repeated, take_best)
 
 
-def play_reply(spec: GameSpec, st: BatchState, d: Deltas, reply, ctx: ReplyContext, terms, values, target, played):
-    """Apply the chosen reply's effects; returns (newly agreed [N, I], focus issue [N])."""
-    tun, mind = spec.tuning, spec.counterpart
-    hostile = 0.6 + tun["pride_scale"] * mind.traits.pride
-    mt = Meters(spec)
-    open_ = st.agreed < 0
-    agreed_now = np.full(terms.shape, -1, dtype=np.int64)
-
-    def is_(kind: str) -> np.ndarray:
-        return reply == AK[kind]
-
-    # Accept: the terms become agreements.
-    m = is_("accept")
-    new = m[:, None] & (terms >= 0) & open_
+def _agree(spec: GameSpec, st: BatchState, d: Deltas, m: np.ndarray, terms: np.ndarray, reply) -> np.ndarray:
+    """Accepted terms become agreements; returns them [N, I] (-1 elsewhere)."""
+    tun, mt = spec.tuning, Meters(spec)
+    new = m[:, None] & (terms >= 0) & (st.agreed < 0)
     agreed_now = np.where(new, terms, -1)
     st.agreed = np.where(new, terms, st.agreed)
     st.ai_offer = np.where(new, -1, st.ai_offer)
     count = new.sum(axis=1)
-    scale = 1.0 + 0.5 * np.maximum(count - 1, 0)
+    scale = 1.0 + tun["agreement_scale"] * np.maximum(count - 1, 0)
     d.add(mt.tension, "agreement", tun["agree_tension"] * scale, m)
     d.add(mt.trust, "agreement", tun["agree_trust"] * scale, m)
     if mt.ally >= 0:
@@ -101,30 +141,62 @@ def play_reply(spec: GameSpec, st: BatchState, d: Deltas, reply, ctx: ReplyConte
         d.add(mt.ally, "ally_interests", tun["agree_ally"] * feel, m)
     yours = ((take(spec.player_values, agreed_now) * new).sum(axis=1)) / np.maximum(count, 1)
     d.add(mt.resolve, "action", tun["accept_bad_resolve"], m & (reply >= 0) & (yours < 0.4))
+    return agreed_now
+
+
+def _new_offers(spec: GameSpec, st: BatchState, reply, terms, values, target, caused) -> None:
+    """A counter covers the issues you raised, other offers the whole open agenda; each
+    trades what it believes you value less, and never takes back ground it gave unless
+    you gave it cause."""
+    tun, mind = spec.tuning, spec.counterpart
+    open_ = st.agreed < 0
+    m = reply == AK["counter"]
+    concession, ultimatum = reply == AK["concession"], reply == AK["ultimatum"]
+    lift = np.select([concession, ultimatum], [tun["ai_concession_aspiration"], tun["ai_ultimatum_aspiration"]], 0.0)
+    offering = m | (reply == AK["package"]) | concession | ultimatum
+    rows = np.nonzero(offering)[0]
+    if not rows.size:
+        return
+    scope = np.where(m[rows, None], (terms[rows] >= 0) & open_[rows], open_[rows])
+    goal = np.clip(target[rows] + lift[rows], mind.reservation, 1.0)
+    you_w, you_v = opponent.believed(spec, st)
+    offer = make_offer(spec, values[rows], goal, scope, you_w[rows], you_v[rows])
+    given = st.ai_given[rows]
+    keep_ground = ~caused[rows, None] & (given >= 0) & (offer >= 0)
+    behind = generosity(spec, offer) < generosity(spec, given)
+    offer = np.where(keep_ground & behind, given, offer)
+    st.ai_offer[rows] = np.where(scope | ~m[rows, None], offer, st.ai_offer[rows])
+    more = (offer >= 0) & ((given < 0) | (generosity(spec, offer) > generosity(spec, given)))
+    st.ai_given[rows] = np.where(more, offer, given)
+
+
+def play_reply(spec: GameSpec, st: BatchState, d: Deltas, reply, ctx: ReplyContext, terms, values, target, played,
+               shift_before=None):
+    """Apply the chosen reply's effects; returns (newly agreed [N, I], focus issue [N])."""
+    tun, mind = spec.tuning, spec.counterpart
+    hostile = tun["hostile_base"] + tun["pride_scale"] * mind.traits.pride
+    mt = Meters(spec)
+
+    def is_(kind: str) -> np.ndarray:
+        return reply == AK[kind]
+
+    accepted = np.where(ctx.take_best[:, None] & ~ctx.acceptable[:, None], st.best_seen, terms)
+    agreed_now = _agree(spec, st, d, is_("accept"), accepted, reply)
 
     m = is_("reject")
     d.add(mt.tension, "offer", tun["insulting_offer_tension"] * hostile, m & ctx.insulting)
     d.add(mt.trust, "offer", tun["insulting_offer_trust"], m & ctx.insulting)
 
-    open_ = st.agreed < 0
-    # New offers: a counter covers the issues you raised, the others the whole open agenda.
-    m = is_("counter")
     # A serious offer that meets some of its needs earns respect even when it is countered.
-    fresh = m & ~ctx.insulting & ~ctx.repeated
+    fresh = is_("counter") & ~ctx.insulting & ~ctx.repeated
     d.add(mt.tension, "offer", tun["near_offer_tension"], fresh)
     d.add(mt.trust, "offer", tun["near_offer_trust"], fresh)
     st.aspiration_shift += np.where(is_("concession"), tun["ai_concession_aspiration"], 0.0)
-    lift = np.select(
-        [is_("concession"), is_("ultimatum")], [tun["ai_concession_aspiration"], tun["ai_ultimatum_aspiration"]], 0.0
-    )
-    offering = m | is_("package") | is_("concession") | is_("ultimatum")
-    rows = np.nonzero(offering)[0]
-    if rows.size:
-        scope = np.where(m[rows, None], (terms[rows] >= 0) & open_[rows], open_[rows])
-        goal = np.clip(target[rows] + lift[rows], mind.reservation, 1.0)
-        offer = make_offer(spec, values[rows], goal, scope)
-        st.ai_offer[rows] = np.where(scope | ~m[rows, None], offer, st.ai_offer[rows])
+    before = st.aspiration_shift if shift_before is None else shift_before
+    caused = (st.aspiration_shift > before + 1e-9) | is_("ultimatum")
+    _new_offers(spec, st, reply, terms, values, target, caused)
 
+    open_ = st.agreed < 0
     top = np.where(open_, spec.ai_weights[None, :], -1.0).argmax(axis=1)
     m = is_("demand")
     d.add(mt.tension, "reply", tun["ai_demand_tension"] * hostile, m)
@@ -135,6 +207,7 @@ def play_reply(spec: GameSpec, st: BatchState, d: Deltas, reply, ctx: ReplyConte
     d.add(mt.tension, "reply", tun["ai_ultimatum_tension"], m)
     st.aspiration_shift += np.where(m, tun["ai_ultimatum_aspiration"], 0.0)
     st.ultimatum |= m
+    set_deadline(spec, st, m, top)
 
     d.add(mt.tension, "reply", tun["ai_threat_tension"] * hostile, is_("threat"))
     d.add(mt.trust, "reply", tun["ai_lecture_trust"], is_("lecture"))
@@ -145,7 +218,6 @@ def play_reply(spec: GameSpec, st: BatchState, d: Deltas, reply, ctx: ReplyConte
 
     # What the reply is about: the proposal's weightiest issue, else the issue you named,
     # else the counterpart's weightiest open issue.
-    weights = np.where(terms >= 0, spec.ai_weights[None, :], -1.0)
-    from_terms = np.where((terms >= 0).any(axis=1), weights.argmax(axis=1), -1)
-    focus = np.where(from_terms >= 0, from_terms, -1)
+    weights = np.where(accepted >= 0, spec.ai_weights[None, :], -1.0)
+    focus = np.where((accepted >= 0).any(axis=1), weights.argmax(axis=1), -1)
     return agreed_now, np.where(reply >= 0, np.where(focus >= 0, focus, top), -1)

@@ -41,3 +41,7 @@ def uniform(seed: int, game_index: np.ndarray, turn: np.ndarray | int, stream: i
         z = _mix(z ^ (g * _K_GAME))
         z = _mix(z ^ (t * _K_TURN) ^ np.uint64(stream * 0x10001 + slot) * _K_STREAM)
     return (z >> np.uint64(11)).astype(np.float64) * (1.0 / 9007199254740992.0)
+STREAM_DEADLINE = 7  # whether a counterpart's deadline is real (one draw per game)
+STREAM_LEAK = 8  # whether a consulted ally leaks
+STREAM_INTEL = 9  # whether doubtful intelligence is true in this game
+STREAM_POOL = 10  # which personality a hard game's counterpart is

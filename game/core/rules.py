@@ -15,10 +15,13 @@ from game.core import rng
 from game.core.conditions import holds
 from game.core.effects import Deltas, Meters
 from game.core.reasons import C
+from game.core import opponent
+from game.core import pressure as pressure_mod
+from game.core.kinds import PLAYER_KIND_TABLE
 from game.core.reply import choose_reply, play_reply
 from game.core.spec import PK, GameSpec
 from game.core.state import BatchState
-from game.core.utility import ai_values, aspiration, take, utility
+from game.core.utility import ai_values, aspiration, reservation, take, utility
 
 
 @dataclass
@@ -33,6 +36,7 @@ class TurnOutcome:
     deltas: Deltas
     events: np.ndarray  # [N, E] bool: events that broke in after this turn
     ended: np.ndarray  # [N] bool: the summit ended with this turn
+    deadline: np.ndarray | None = None  # [N] their deadline this turn: 0 none, 1 yielded, 2 bluff called, 3 real
 
 
 def legal_mask(spec: GameSpec, st: BatchState) -> np.ndarray:
@@ -46,6 +50,8 @@ def legal_mask(spec: GameSpec, st: BatchState) -> np.ndarray:
         mask[:, kinds == code] = has_offer[:, None]
     is_propose = kinds == PK["propose"]
     mask[:, is_propose] = ((terms[None, is_propose, :] >= 0) & open_[:, None, :]).any(axis=2)
+    # Your own offer (no fixed terms): open while any issue is.
+    mask[:, spec.action_open_terms] = open_.any(axis=1)[:, None]
     is_concede = kinds == PK["concede"]
     cols = issue_col[is_concede]
     here = st.player_pos[:, cols]
@@ -63,8 +69,19 @@ def legal_mask(spec: GameSpec, st: BatchState) -> np.ndarray:
     return mask
 
 
-def _proposed_terms(spec: GameSpec, st: BatchState, kinds: np.ndarray, action: np.ndarray) -> np.ndarray:
-    """What each game's action puts on the table, [N, I], -1 where it says nothing."""
+def proposed_terms(spec: GameSpec, st: BatchState, action: np.ndarray, given: np.ndarray | None = None) -> np.ndarray:
+    """What each game's action puts on the table, [N, I], -1 where it says nothing.
+
+    `given` [N, I] (-1 = leave the issue out) are the player's own terms: used by a
+    composable action (your own offer, a counter) in the rows where they name any issue;
+    a counter without them splits the difference. Agreed issues are never reopened."""
+    action = np.asarray(action, dtype=np.int64)
+    kinds = np.where(action >= 0, spec.action_kinds[np.clip(action, 0, None)], -1)
+    return _proposed_terms(spec, st, kinds, action, given)
+
+
+def _proposed_terms(spec: GameSpec, st: BatchState, kinds: np.ndarray, action: np.ndarray,
+                    given: np.ndarray | None = None) -> np.ndarray:
     n, n_issues = st.n, spec.n_issues
     open_ = st.agreed < 0
     terms = np.full((n, n_issues), -1, dtype=np.int64)
@@ -78,13 +95,17 @@ def _proposed_terms(spec: GameSpec, st: BatchState, kinds: np.ndarray, action: n
 
     m = kinds == PK["counter"]
     gap = st.ai_offer - st.player_pos
-    # Split the difference, rounding towards the counterpart so that a counter always moves.
-    mid = st.player_pos + np.sign(gap) * ((np.abs(gap) + 1) // 2)
-    # ...but never across your own red lines: step back towards your position.
-    for _ in range(spec.n_positions):
-        crossing = take(spec.player_red, mid) & (mid != st.player_pos)
-        mid = np.where(crossing, mid - np.sign(gap), mid)
+    # The default counter: one step from your standing position toward their offer on
+    # each issue it covers (a monotone concession; compose terms to move further)...
+    mid = st.player_pos + np.sign(gap)
+    # ...but never across your own red lines: stay where you are.
+    mid = np.where(take(spec.player_red, mid), st.player_pos, mid)
     terms = np.where(m[:, None] & open_ & (st.ai_offer >= 0), mid, terms)
+
+    if given is not None:
+        given = np.asarray(given, dtype=np.int64)
+        own = spec.action_composable[safe_action] & (action >= 0) & (given >= 0).any(axis=1)
+        terms = np.where(own[:, None], np.where(open_, given, -1), terms)
 
     m = kinds == PK["concede"]
     rows = np.nonzero(m)[0]
@@ -95,164 +116,219 @@ def _proposed_terms(spec: GameSpec, st: BatchState, kinds: np.ndarray, action: n
     return terms
 
 
-def step(spec: GameSpec, st: BatchState, action: np.ndarray) -> TurnOutcome:
-    tun, mind = spec.tuning, spec.counterpart
-    traits = mind.traits
-    n = st.n
-    mt = Meters(spec)
+@dataclass
+class Turn:
+    """What every phase of a turn reads, computed once at its start."""
+
+    spec: GameSpec
+    st: BatchState
+    played: np.ndarray  # [N] bool
+    action: np.ndarray  # [N] action index, -1 where not played
+    kinds: np.ndarray  # [N] player kind code, -1 where not played
+    issue: np.ndarray  # [N] the issue the action names, -1 none
+    d: Deltas
+    mt: Meters
+    progress: np.ndarray  # [N] share of the summit's turns played
+    hostile: float  # hostile acts' tension multiplier (pride)
+    warm: float  # goodwill multiplier (warmth)
+    noise: np.ndarray  # [N] tension noise on hostile acts (volatility)
+    shift_before: np.ndarray  # [N] the aspiration shift before this turn
+
+    def is_(self, name: str) -> np.ndarray:
+        return self.kinds == PK[name]
+
+    @property
+    def rows(self) -> np.ndarray:
+        return np.arange(self.st.n)
+
+    @property
+    def issue_col(self) -> np.ndarray:
+        return np.clip(self.issue, 0, None)
+
+
+def begin_turn(spec: GameSpec, st: BatchState, action: np.ndarray) -> Turn:
+    tun, traits = spec.tuning, spec.counterpart.traits
     played = ~st.over
     action = np.where(played, np.asarray(action, dtype=np.int64), -1)
-    kinds = np.where(played, spec.action_kinds[np.clip(action, 0, None)], -1)
-    issue = np.where(played, spec.action_issues[np.clip(action, 0, None)], -1)
-    issue_col = np.clip(issue, 0, None)
-    rows = np.arange(n)
-    d = Deltas.zeros(n, len(spec.meters))
-    before = st.meters()
-    trust = before[:, mt.trust] if mt.trust >= 0 else np.full(n, 50.0)
-    progress = np.clip(st.turn / max(spec.total_turns, 1), 0.0, 1.0)
-    hostile = 0.6 + tun["pride_scale"] * traits.pride
-    warm = 0.5 + tun["warmth_scale"] * traits.warmth
-    noise = traits.volatility * tun["volatility_noise"] * (2.0 * rng.uniform(st.seed, st.game_index, st.turn, rng.STREAM_NOISE) - 1.0)
+    safe = np.clip(action, 0, None)
+    noise = traits.volatility * tun["volatility_noise"] * (
+        2.0 * rng.uniform(st.seed, st.game_index, st.turn, rng.STREAM_NOISE) - 1.0)
+    return Turn(
+        spec, st, played, action,
+        kinds=np.where(played, spec.action_kinds[safe], -1),
+        issue=np.where(played, spec.action_issues[safe], -1),
+        d=Deltas.zeros(st.n, len(spec.meters)),
+        mt=Meters(spec),
+        progress=np.clip(st.turn / max(spec.total_turns, 1), 0.0, 1.0),
+        hostile=tun["hostile_base"] + tun["pride_scale"] * traits.pride,
+        warm=tun["warmth_base"] + tun["warmth_scale"] * traits.warmth,
+        noise=noise,
+        shift_before=st.aspiration_shift.copy(),
+    )
 
-    def is_(name: str) -> np.ndarray:
-        return kinds == PK[name]
 
-    def hostile_act(mask: np.ndarray, amount: float, lasting: bool = True) -> None:
-        d.add(mt.tension, "action", amount, mask, lasting)
-        d.add(mt.tension, "pride", amount * (hostile - 1.0), mask, lasting)
-        d.add(mt.tension, "volatility", noise, mask, lasting)
+def direct_effects(t: Turn) -> None:
+    """Each player kind's `effects` from game.core.kinds, scaled by its modifier."""
+    tun, traits, d = t.spec.tuning, t.spec.counterpart.traits, t.d
+    meter_of = {"tension": t.mt.tension, "trust": t.mt.trust, "resolve": t.mt.resolve, "confidence": t.mt.ally}
+    for kind in PLAYER_KIND_TABLE:
+        m = t.is_(kind.name)
+        if not kind.effects or not m.any():
+            continue
+        for e in kind.effects:
+            meter, amount, mods = meter_of[e.meter], tun[e.tuning], set(e.modifier.split("+"))
+            if "fatigue" in mods:
+                per_repeat = tun.get(f"{kind.name}_fatigue", tun["repeat_fatigue"])
+                amount = amount * per_repeat ** t.st.kind_count[:, PK[kind.name]]
+            d.add(meter, "action", amount, m, e.lasting)
+            if "hostile" in mods:
+                d.add(meter, "pride", amount * (t.hostile - 1.0), m, e.lasting)
+                d.add(meter, "volatility", t.noise, m, e.lasting)
+            if "warmth" in mods:
+                d.add(meter, "warmth", amount * (t.warm - 1.0), m, e.lasting)
+            if "zeal" in mods:
+                d.add(meter, "zeal", -amount * tun["zeal_scale"] * traits.zeal, m, e.lasting)
 
-    # --- your action's direct effects ------------------------------------------------
-    m = is_("warn")
-    hostile_act(m, tun["warn_tension"])
-    d.add(mt.trust, "action", tun["warn_trust"], m)
-    d.add(mt.resolve, "action", tun["warn_resolve"], m)
-    st.warned[rows[m], issue_col[m]] = True
 
-    m = is_("statement")
-    hostile_act(m, tun["statement_tension"], lasting=False)
-    d.add(mt.trust, "action", tun["statement_trust"], m)
-    d.add(mt.resolve, "action", tun["statement_resolve"], m)
-    d.add(mt.ally, "action", tun["statement_ally"], m)
-
-    m = is_("rapport")
-    fatigue = tun["rapport_fatigue"] ** st.kind_count[:, PK["rapport"]]
-    d.add(mt.trust, "action", tun["rapport_trust"] * fatigue, m, lasting=False)
-    d.add(mt.trust, "warmth", tun["rapport_trust"] * fatigue * (warm - 1.0), m, lasting=False)
-    d.add(mt.tension, "action", tun["rapport_tension"] * fatigue, m, lasting=False)
-    d.add(mt.resolve, "charm_wears", tun["rapport_repeat_resolve"], m & (st.kind_count[:, PK["rapport"]] >= 1))
-
-    m = is_("reassure")
-    d.add(mt.trust, "action", tun["reassure_trust"], m, lasting=False)
-    d.add(mt.trust, "warmth", tun["reassure_trust"] * (warm - 1.0), m, lasting=False)
-    d.add(mt.tension, "action", tun["reassure_tension"], m, lasting=False)
-    d.add(mt.resolve, "action", tun["reassure_resolve"], m)
-
-    m = is_("appeal")
-    d.add(mt.tension, "action", tun["appeal_tension"], m)
-    d.add(mt.tension, "zeal", -tun["appeal_tension"] * 0.5 * traits.zeal, m)
-    d.add(mt.trust, "action", tun["appeal_trust"], m)
-
-    m = is_("probe")
-    d.add(mt.trust, "action", tun["probe_trust"], m)
+def kind_specifics(t: Turn) -> None:
+    """What some kinds do beyond moving meters: marks, probes, leaving, clearing offers."""
+    st, tun, rows, col = t.st, t.spec.tuning, t.rows, t.issue_col
+    m = t.is_("warn")
+    st.warned[rows[m], col[m]] = True
+    m = t.is_("rapport")
+    t.d.add(t.mt.resolve, "charm_wears", tun["rapport_repeat_resolve"], m & (st.kind_count[:, PK["rapport"]] >= 1))
+    m = t.is_("probe")
     u = rng.uniform(st.seed, st.game_index, st.turn, rng.STREAM_PROBE)
-    guess = spec.ai_weights[issue_col] * (1.0 + tun["probe_noise"] * (2.0 * u - 1.0))
-    st.estimate[rows[m], issue_col[m]] = guess[m]
-    st.probed[rows[m], issue_col[m]] = True
+    # Your staff may read the wrong issue's importance (a misleading source)...
+    misled = rng.uniform(st.seed, st.game_index, st.turn, rng.STREAM_PROBE, slot=1) < tun["probe_mislead"]
+    read = np.where(misled, (col + 1) % t.spec.n_issues, col)
+    # ...and always read it a little wrong.
+    guess = t.spec.ai_weights[read] * (1.0 + tun["probe_noise"] * (2.0 * u - 1.0))
+    st.estimate[rows[m], col[m]] = guess[m]
+    # Being asked what it needs, and heard, softens it: more so on what matters most to it.
+    heard = tun["probe_heard_aspiration"] * t.spec.ai_weights[col] / t.spec.ai_weights.max()
+    st.aspiration_shift -= np.where(m & ~st.probed[rows, col], heard, 0.0)
+    st.probed[rows[m], col[m]] = True
+    st.walked_out[t.is_("walk_out")] = 1  # the summit ends after the counterpart's last word
+    st.ai_offer[t.is_("reject")] = -1
 
-    m = is_("consult_ally")
-    d.add(mt.ally, "action", tun["consult_ally"], m)
-    d.add(mt.resolve, "action", tun["consult_ally_resolve"], m)
 
-    m = is_("break")
-    d.add(mt.tension, "action", tun["break_tension"], m, lasting=False)
-
-    m = is_("walk_out")
-    hostile_act(m, tun["walk_out_tension"])
-    st.walked_out[m] = 1  # the summit ends after the counterpart's last word
-
-    m = is_("reject")
-    hostile_act(m, tun["reject_tension"])
-    d.add(mt.resolve, "action", tun["reject_resolve"], m)
-    st.ai_offer[m] = -1
-
-    # --- what goes on the table ------------------------------------------------------
-    terms = _proposed_terms(spec, st, kinds, action)
-    proposing = (terms >= 0).any(axis=1)
-    values = ai_values(spec, trust)
-    u_new = utility(values, terms, spec.ai_weights)
-    # How much your move improved the terms for the counterpart, in its overall utility
-    # (weights over the whole agenda, so a small issue is a small gift).
-    covered = terms >= 0
-    moved = (spec.ai_weights * covered * (take(values, terms) - take(values, st.player_pos))).sum(axis=1)
-    gain = np.where(is_("propose") | is_("concede") | is_("counter"), np.clip(moved, 0.0, None), 0.0)
-
-    m = is_("concede")
-    d.add(mt.tension, "action", tun["concede_tension"], m)
-    d.add(mt.trust, "action", tun["concede_trust"], m)
-    d.add(mt.resolve, "action", tun["concede_resolve"], m)
-    d.add(mt.resolve, "early", tun["concede_early_resolve"] * (1.0 - progress), m)
-    d.add(mt.resolve, "unbacked", tun["unbacked_threat_resolve"], m & st.warned[rows, issue_col])
-    if mt.ally >= 0:
-        lost = take(spec.ally_cares, st.player_pos) - take(spec.ally_cares, np.where(terms >= 0, terms, st.player_pos))
-        d.add(mt.ally, "ally_interests", -tun["concede_ally"] * lost.sum(axis=1), m)
+def concession_costs(t: Turn, terms: np.ndarray) -> None:
+    """Giving ground unasked: early, after your own warning, and in your ally's eyes."""
+    tun, st, m = t.spec.tuning, t.st, t.is_("concede")
+    t.d.add(t.mt.resolve, "early", tun["concede_early_resolve"] * (1.0 - t.progress), m)
+    t.d.add(t.mt.resolve, "unbacked", tun["unbacked_threat_resolve"], m & st.warned[t.rows, t.issue_col])
+    if t.mt.ally >= 0:
+        after = np.where(terms >= 0, terms, st.player_pos)
+        lost = take(t.spec.ally_cares, st.player_pos) - take(t.spec.ally_cares, after)
+        t.d.add(t.mt.ally, "ally_interests", -tun["concede_ally"] * lost.sum(axis=1), m)
         # Any unilateral concession tells an ally its own interests may be traded next.
-        d.add(mt.ally, "ally_watches", tun["concede_ally_flat"], m)
+        t.d.add(t.mt.ally, "ally_watches", tun["concede_ally_flat"], m)
 
-    moves_position = is_("propose") | is_("concede") | is_("counter")
-    st.player_pos = np.where(moves_position[:, None] & (terms >= 0), terms, st.player_pos)
 
+def positions_phase(t: Turn, terms: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Your standing position moves; repeats and held cores are noted. Returns (gain to the
+    counterpart [N], repeated [N])."""
+    spec, st, tun = t.spec, t.st, t.spec.tuning
+    covered = terms >= 0
+    moves_position = t.is_("propose") | t.is_("concede") | t.is_("counter")
+    st.player_pos = np.where(moves_position[:, None] & covered, terms, st.player_pos)
+    # How much your move improved your standing position for the counterpart, in its
+    # overall utility (weights over the whole agenda, so a small issue is a small gift),
+    # beyond the best it has had from you and its own walk-away value: stepping back
+    # from an extreme opening is no gift.
+    worth = (spec.ai_weights * take(values, st.player_pos)).sum(axis=1)
+    baseline = np.maximum(st.best_pos_u, reservation(spec, st))
+    gain = np.where(moves_position, np.clip(worth - baseline, 0.0, None), 0.0)
+    st.best_pos_u = np.where(moves_position, np.maximum(st.best_pos_u, worth), st.best_pos_u)
     # The very offer you made last turn, made again: it earns nothing new and wears.
-    repeated = proposing & ~is_("accept") & (terms == st.last_terms).all(axis=1)
-    d.add(mt.tension, "repeat", tun["repeat_offer_tension"], repeated)
-    st.last_terms = np.where(played[:, None], terms, st.last_terms)
-
+    repeated = covered.any(axis=1) & ~t.is_("accept") & (terms == st.last_terms).all(axis=1)
+    t.d.add(t.mt.tension, "repeat", tun["repeat_offer_tension"], repeated)
     core = int(spec.player_weights.argmax())
     holds_core = (terms[:, core] < 0) | (take(spec.player_values, terms)[:, core] >= 0.5)
-    m = is_("propose") & ((terms >= 0).sum(axis=1) >= 2) & holds_core & ~repeated
-    d.add(mt.resolve, "core", tun["hold_core_resolve"], m)
+    m = t.is_("propose") & (covered.sum(axis=1) >= 2) & holds_core & ~repeated
+    t.d.add(t.mt.resolve, "core", tun["hold_core_resolve"], m)
+    return gain, repeated
 
-    st.aspiration_shift += np.where(played, spec.strategy.react(kinds, gain, tun), 0.0)
 
-    # --- the counterpart's reply -----------------------------------------------------
-    now = np.clip(st.base + st.fading + d.total().sum(axis=2), 0.0, 100.0)
-    target = aspiration(spec, st)
-    reply, ctx = choose_reply(spec, st, kinds, issue, terms, u_new, target, now, played, repeated)
-    agreed_now, focus = play_reply(spec, st, d, reply, ctx, terms, values, target, played)
-
-    # --- the state feeding on itself -------------------------------------------------
+def feedback(t: Turn) -> None:
+    """The state feeding on itself: spirals, a weak or firm resolve, a divided side."""
+    spec, st, tun, d, mt = t.spec, t.st, t.spec.tuning, t.d, t.mt
     now = np.clip(st.base + st.fading + d.total().sum(axis=2), 0.0, 100.0)
     if mt.tension >= 0 and mt.trust >= 0:
-        m = played & (now[:, mt.tension] > tun["spiral_at"]) & (now[:, mt.trust] < tun["spiral_trust"])
+        m = t.played & (now[:, mt.tension] > tun["spiral_at"]) & (now[:, mt.trust] < tun["spiral_trust"])
         d.add(mt.tension, "spiral", tun["spiral"], m)
-    resolve = now[:, mt.resolve] if mt.resolve >= 0 else np.full(n, 50.0)
+    resolve = now[:, mt.resolve] if mt.resolve >= 0 else np.full(st.n, 50.0)
     weak = np.clip((tun["weak_resolve_at"] - resolve) / tun["weak_resolve_at"], 0.0, 1.0)
     firm = np.clip((resolve - tun["firm_resolve_at"]) / (100.0 - tun["firm_resolve_at"]), 0.0, 1.0)
-    pressure = tun["weakness_pressure"] * traits.pride * weak - tun["firmness_relief"] * firm
-    st.aspiration_shift = np.clip(st.aspiration_shift + np.where(played, pressure, 0.0), -0.5, 0.5)
-    d.add(mt.ally, "weakness", tun["weak_resolve_ally"] * weak, played & (weak > 0))
+    pressure = tun["weakness_pressure"] * spec.counterpart.traits.pride * weak - tun["firmness_relief"] * firm
+    pressure = np.where(t.played, pressure, 0.0) + pressure_mod.ally_acts(spec, st, d, now, t.played)
+    limit = tun["aspiration_shift_limit"]
+    st.aspiration_shift = np.clip(st.aspiration_shift + pressure, -limit, limit)
+    d.add(mt.ally, "weakness", tun["weak_resolve_ally"] * weak, t.played & (weak > 0))
 
-    # --- the end of a session: grudges and goodwill fade -----------------------------
+
+def session_end(t: Turn) -> None:
+    """Grudges and goodwill fade at the end of a session."""
+    spec, st, tun = t.spec, t.st, t.spec.tuning
     sess = spec.session_of_turn
-    session_ends = played & (sess[np.clip(st.turn + 1, 0, len(sess) - 1)] != sess[st.turn])
-    keep = tun["fade_min"] + (tun["fade_max"] - tun["fade_min"]) * traits.memory
-    pending = st.fading + d.fading.sum(axis=2)
-    d.fading[:, :, C["fade"]] += np.where(session_ends[:, None], -pending * (1.0 - keep), 0.0)
+    ends = t.played & (sess[np.clip(st.turn + 1, 0, len(sess) - 1)] != sess[st.turn])
+    keep = tun["fade_min"] + (tun["fade_max"] - tun["fade_min"]) * spec.counterpart.traits.memory
+    pending = st.fading + t.d.fading.sum(axis=2)
+    t.d.fading[:, :, C["fade"]] += np.where(ends[:, None], -pending * (1.0 - keep), 0.0)
 
-    _apply(st, d.lasting.sum(axis=2), d.fading.sum(axis=2))
-    st.kind_count[rows[played], kinds[played]] += 1
+
+def step(spec: GameSpec, st: BatchState, action: np.ndarray, terms: np.ndarray | None = None) -> TurnOutcome:
+    """Play one turn in every game not over. `terms` [N, I] (position per issue, -1 to
+    leave it out) are the player's own terms for composable actions (see `proposed_terms`)."""
+    t = begin_turn(spec, st, action)
+    direct_effects(t)
+    kind_specifics(t)
+    outcome_before = st.deadline_outcome.copy()
+    pressure_mod.deadlines(spec, st, t.d, t.kinds, t.issue, t.played)
+    deadline_now = np.where(st.deadline_outcome != outcome_before, st.deadline_outcome, 0)
+
+    table = _proposed_terms(spec, st, t.kinds, t.action, terms)
+    trust = st.meters()[:, t.mt.trust] if t.mt.trust >= 0 else np.full(st.n, 50.0)
+    values = ai_values(spec, trust)
+    concession_costs(t, table)
+    opponent.observe(spec, st, t.kinds, t.issue, table, t.played)
+    gain, repeated = positions_phase(t, table, values)
+    st.last_terms = np.where(t.played[:, None], table, st.last_terms)
+    pressure_mod.wear(spec, st, t.kinds, repeated, t.played)
+    pressure_mod.ally_reacts(spec, st, t.d, t.kinds, table, t.played)
+    st.aspiration_shift += np.where(t.played, spec.strategy.react(t.kinds, gain, spec.tuning), 0.0)
+
+    now = np.clip(st.base + st.fading + t.d.total().sum(axis=2), 0.0, 100.0)
+    target = aspiration(spec, st)
+    u_new = utility(values, table, spec.ai_weights)
+    reply, ctx = choose_reply(spec, st, t.kinds, t.issue, table, u_new, target, now, t.played, repeated)
+    agreed_now, focus = play_reply(spec, st, t.d, reply, ctx, table, values, target, t.played, t.shift_before)
+
+    feedback(t)
+    session_end(t)
+    out = _finish_turn(t, reply, table, agreed_now, focus)
+    out.deadline = deadline_now
+    return out
+
+
+def _finish_turn(t: Turn, reply, table, agreed_now, focus) -> TurnOutcome:
+    spec, st, played, mt = t.spec, t.st, t.played, t.mt
+    _apply(st, t.d.lasting.sum(axis=2), t.d.fading.sum(axis=2))
+    st.kind_count[t.rows[played], t.kinds[played]] += 1
     st.turn += played.astype(np.int64)
     _check_breakdown(spec, st, mt, played)
-
     # Events break in before a turn still to be played, never after the last one.
-    events = fire_events(spec, st, d, ~st.over & (st.turn < spec.total_turns))
+    events = fire_events(spec, st, t.d, ~st.over & (st.turn < spec.total_turns))
     _check_breakdown(spec, st, mt, played)
     st.over |= played & (st.walked_out == 1)
-    ended = played & (st.over | (st.turn >= spec.total_turns))
+    # Nothing left to negotiate: the summit ends with the agenda settled.
+    settled = played & (st.agreed >= 0).all(axis=1)
+    ended = played & (st.over | settled | (st.turn >= spec.total_turns))
     st.over |= ended
     _choose_endings(spec, st, ended)
     _record(spec, st, played)
-    return TurnOutcome(played, action, reply, terms, st.ai_offer.copy(), agreed_now, focus, d, events, ended)
+    return TurnOutcome(played, t.action, reply, table, st.ai_offer.copy(), agreed_now, focus, t.d, events, ended)
 
 
 def _apply(st: BatchState, lasting: np.ndarray, fading: np.ndarray) -> None:
@@ -280,7 +356,8 @@ def fire_events(spec: GameSpec, st: BatchState, d: Deltas, live: np.ndarray) -> 
         fired[:, e] = now
         for meter, delta, lasting in event.effects:
             ev.add(meter, "event", delta, now, lasting)
-        st.aspiration_shift = np.clip(st.aspiration_shift + np.where(now, event.aspiration, 0.0), -0.5, 0.5)
+        limit = spec.tuning["aspiration_shift_limit"]
+        st.aspiration_shift = np.clip(st.aspiration_shift + np.where(now, event.aspiration, 0.0), -limit, limit)
     st.fired |= fired
     _apply(st, ev.lasting.sum(axis=2), ev.fading.sum(axis=2))
     d.lasting += ev.lasting

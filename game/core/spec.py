@@ -141,6 +141,7 @@ class GameSpec:
     ally: Mind | None
     tuning: Mapping[str, float]
     strategy: object  # a game.core.strategies.Family for the counterpart's family
+    difficulty: str = "historical"  # a game.core.difficulty level name
     issue_shorts: tuple[str, ...] = ()  # issue names as said mid-sentence; fills {issue}
     ally_leader: str = ""  # the ally's leader, e.g. "Konrad Adenauer": speaks for the ally
     ai_never_offers: np.ndarray | None = None  # [I, P] bool: positions the counterpart never puts forward itself
@@ -189,6 +190,16 @@ class GameSpec:
     @cached_property
     def action_terms(self) -> np.ndarray:
         return np.array([a.terms for a in self.actions], dtype=np.int64).reshape(len(self.actions), self.n_issues)
+
+    @cached_property
+    def action_open_terms(self) -> np.ndarray:
+        """[A] bool: a proposal with no fixed terms (your own offer, composed at the table)."""
+        return (self.action_kinds == PK["propose"]) & (self.action_terms < 0).all(axis=1)
+
+    @cached_property
+    def action_composable(self) -> np.ndarray:
+        """[A] bool: actions that take the player's own terms (your own offer, a counter)."""
+        return self.action_open_terms | (self.action_kinds == PK["counter"])
 
     def action_index(self, action_id: str) -> int:
         for i, a in enumerate(self.actions):

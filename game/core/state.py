@@ -38,6 +38,24 @@ class BatchState:
     ultimatum: np.ndarray  # [N] bool: the counterpart has set a deadline
     fired: np.ndarray  # [N, E] bool: events that have happened
     history: np.ndarray  # [N, T + 1, K] meters after each turn (index 0: at the start)
+    # --- time has a cost (game.core.pressure)
+    patience: np.ndarray  # [N] float: the counterpart's patience left (1 at the start, 0: it leaves)
+    batna: np.ndarray  # [N] float: how far its alternatives have improved (raises its reservation)
+    engaged: np.ndarray  # [N] int64: turns of substance so far (drive its time curve)
+    last_kind: np.ndarray  # [N] int64: the kind of your previous move (-1 none)
+    counter_streak: np.ndarray  # [N] int64: counters in a row
+    best_seen: np.ndarray  # [N, I] the best offer you made it, by its own measure (-1 none)
+    best_seen_u: np.ndarray  # [N] float: what that offer was worth to it (-1 none)
+    best_pos_u: np.ndarray  # [N] float: the most your standing position has been worth to it (0 at first)
+    deadline: np.ndarray  # [N] int64: the turn its deadline expires (-1 none)
+    deadline_issue: np.ndarray  # [N] int64: the issue of its deadline (-1 none)
+    deadline_outcome: np.ndarray  # [N] int64: 0 none, 1 you yielded, 2 bluff called, 3 it was real
+    # --- the counterpart's memory of you (game.core.opponent)
+    ai_given: np.ndarray  # [N, I] the most generous position it has offered you per issue (-1 none)
+    om_weight: np.ndarray  # [N, I] float: evidence of how much you care about each issue
+    om_freq: np.ndarray  # [N, I, P] float: how often you have put each position on the table
+    # --- your ally as a party
+    ally_broke: np.ndarray  # [N] bool: your ally has broken with you in public
 
     @property
     def n(self) -> int:
@@ -125,6 +143,21 @@ def new_state(spec: GameSpec, seed: int, game_index: np.ndarray | int | None = N
         ultimatum=np.zeros(n, dtype=bool),
         fired=np.zeros((n, len(spec.events)), dtype=bool),
         history=history,
+        patience=np.ones(n),
+        batna=np.zeros(n),
+        engaged=np.zeros(n, dtype=np.int64),
+        last_kind=np.full(n, -1, dtype=np.int64),
+        counter_streak=np.zeros(n, dtype=np.int64),
+        best_seen=np.full((n, i), -1, dtype=np.int64),
+        best_seen_u=np.full(n, -1.0),
+        best_pos_u=np.zeros(n),
+        deadline=np.full(n, -1, dtype=np.int64),
+        deadline_issue=np.full(n, -1, dtype=np.int64),
+        deadline_outcome=np.zeros(n, dtype=np.int64),
+        ai_given=np.full((n, i), -1, dtype=np.int64),
+        om_weight=np.zeros((n, i)),
+        om_freq=np.zeros((n, i, spec.n_positions)),
+        ally_broke=np.zeros(n, dtype=bool),
     )
 
 

@@ -138,7 +138,7 @@ def turn_record(spec: GameSpec, st: BatchState, outcome, row: int, recent: Seque
         turn=turn + 1,
         session=sess.id,
         session_name=sess.name,
-        action=ActionTaken(action.id, action.kind, action.label, action.says),
+        action=ActionTaken(action.id, action.kind, action.label, action.says, own_terms(spec, outcome, row)),
         reply=Said(spec.ai_leader, kind, line, offer),
         meters=meter_moves(spec, before, after, outcome.deltas.total()[row], action=action.label.rstrip("."),
                            ai_kind=kind, events="; ".join(e.title for e in events)),
@@ -148,7 +148,20 @@ def turn_record(spec: GameSpec, st: BatchState, outcome, row: int, recent: Seque
         agreed=terms_text(spec, agreed) if (agreed >= 0).any() else None,
         probe=probe_result(spec, st, row, action),
         ending=ending_of(spec, st, row) if outcome.ended[row] else None,
+        deadline=DEADLINE_WORDS.get(int(outcome.deadline[row])) if outcome.deadline is not None else None,
     )
+
+
+DEADLINE_WORDS = {1: "yielded", 2: "bluff_called", 3: "real"}
+
+
+def own_terms(spec: GameSpec, outcome, row: int) -> dict[str, str] | None:
+    """The terms a counter or your own offer put on the table (issue id -> label): the
+    ones no card shows in advance."""
+    a = int(outcome.action[row])
+    if a < 0 or not spec.action_composable[a]:
+        return None
+    return terms_text(spec, outcome.terms[row]) or None
 
 
 def line_focus(outcome, row: int, action, kind: str) -> int:

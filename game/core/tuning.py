@@ -35,6 +35,8 @@ DEFAULT_TUNING = MappingProxyType(
         # --- probing the other side's interests
         "probe_trust": 2.0,
         "probe_noise": 0.25,  # spread of the estimate of an interest weight (fraction)
+        "probe_heard_aspiration": 0.05,
+        "probe_mislead": 0.1,  # chance your staff read another issue's weight for this one  # aspiration it gives up when asked about its weightiest issue
         # --- concessions
         "concede_tension": -3.0,
         "concede_trust": 2.0,
@@ -67,7 +69,8 @@ DEFAULT_TUNING = MappingProxyType(
         "ai_lecture_trust": -2.0,
         "ai_demand_tension": 3.0,
         "ai_concession_aspiration": -0.05,
-        "ai_walk_out_at": 90.0,
+        "ai_walk_out_at": 88.0,  # tension at which an impatient counterpart walks out...
+        "walk_out_patience_margin": 10.0,  # ... plus this x its patience
         # --- the state feeding on itself
         "spiral_at": 60.0,  # tension above this and trust below spiral_trust: +spiral per turn
         "spiral_trust": 35.0,
@@ -84,6 +87,71 @@ DEFAULT_TUNING = MappingProxyType(
         "reciprocity": 0.3,  # aspiration a reciprocator gives back per unit of utility you gave it
         "promise_floor": 0.3,  # worth of an unverifiable promise at zero trust
         "accept_tolerance": 0.02,
+        "link_top_issue": 1.0,
+        "top_issue_needs_probe": 1.0,  # 1: ...and only after you asked what it needs there  # 1: its weightiest open issue is settled only within a package
+        # --- bare numbers that used to live in the rules
+        "hostile_base": 0.6,  # hostile acts' tension x (hostile_base + pride_scale * pride)
+        "warmth_base": 0.5,  # goodwill x (warmth_base + warmth_scale * warmth)
+        "zeal_scale": 0.5,  # appeals move a zealous counterpart less: x (1 - zeal_scale * zeal)
+        "repeat_fatigue": 0.5,  # a "fatigue" effect's worth per repeat, unless <kind>_fatigue says
+        "consult_ally_fatigue": 0.5,
+        "agreement_scale": 0.5,  # each further issue agreed at once adds this share again
+        "aspiration_shift_limit": 0.5,  # how far everything but time may move the aspiration
+        # --- time has a cost (game.core.pressure)
+        "stall_patience": 0.14,  # patience lost to a move that does not move the talks
+        "repeat_kind_patience": 0.08,  # ... extra when it is the same kind as last turn
+        "repeat_offer_patience": 0.12,  # the same offer as last turn, again
+        "counter_streak_patience": 0.1,  # each counter in a row after the first
+        "stall_batna": 0.035,  # its alternatives improve while nothing moves (reservation +)
+        "patience_floor": 0.5,  # patience drains x (1.5 - trait patience)
+        "final_take_best": 1.0,  # at the last turn it takes the best offer it has seen (1) or not (0)
+        # --- deadlines
+        "ultimatum_turns": 2.0,  # turns until a deadline expires
+        "deadline_real_tension": 12.0,  # a real deadline passes: tension
+        "deadline_real_aspiration": 0.05,
+        "deadline_bluff_aspiration": -0.06,  # a bluff called: it backs down
+        "deadline_bluff_resolve": 8.0,
+        "yield_resolve": -8.0,  # giving ground on the deadline's issue before it expires
+        # --- the ally as a party
+        "ally_terms": 10.0,  # ally confidence per unit of its lost value in terms you put on the table
+        "ally_sensitivity_pride": 1.0,  # x (0.5 + this * ally pride)
+        "ally_leak_chance": 0.6,  # x ally volatility, per consultation after the first
+        "ally_leak_tension": 4.0,
+        "ally_leak_aspiration": 0.02,
+        "ally_break_at": 30.0,  # ally confidence below which it breaks with you in public
+        "ally_break_resolve": -10.0,
+        "ally_break_aspiration": 0.06,
+        "ally_weak_pressure": 0.02,  # aspiration per turn when your ally's confidence is at 0
+        # --- the counterpart's model of you (game.core.opponent)
+        "om_learn": 1.0,  # weight evidence per offer that keeps an issue's position
+        "om_concede": 0.5,  # evidence lost when you give ground on an issue
+        # --- reply scores (game.core.reply)
+        "score_accept": 10.0,
+        "score_reject": 3.0,
+        "score_reject_insult": 3.0,
+        "score_counter": 4.0,
+        "score_counter_serious": 2.0,
+        "score_probe_answer": 8.0,
+        "score_package": 2.0,
+        "score_package_no_offer": 2.0,
+        "score_concession": 1.0,
+        "score_concession_late": 2.0,
+        "score_threat": 0.5,
+        "score_threat_risk": 3.0,
+        "score_threat_pressed": 1.5,
+        "score_demand": 1.0,
+        "score_demand_weak": 4.0,
+        "score_ultimatum": -1.0,
+        "score_ultimatum_weak": 6.0,
+        "score_ultimatum_tense": 2.0,
+        "ultimatum_from": 0.3,  # share of the summit before a deadline can be set
+        "score_lecture": 0.5,
+        "score_lecture_zeal": 2.0,
+        "score_warm": 1.0,
+        "score_warm_soft": 3.0,
+        "score_cool": 1.5,
+        "score_walk_out": 20.0,
+        "reply_jitter": 1.5,  # x volatility
         # --- grudges and goodwill
         "fade_min": 0.3,  # share of a grudge kept per session with memory 0
         "fade_max": 0.9,  # ... with memory 1

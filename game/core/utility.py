@@ -42,20 +42,30 @@ def crosses_red_line(red: np.ndarray, terms: np.ndarray) -> np.ndarray:
     return (take(red, terms) & covered).any(axis=1)
 
 
+def reservation(spec: GameSpec, st: BatchState) -> np.ndarray:
+    """[N] the least the counterpart will take now: its reservation plus what its
+    alternatives gained while the talks stood still (`st.batna`)."""
+    return np.clip(spec.counterpart.reservation + st.batna, 0.0, 1.0)
+
+
 def aspiration(spec: GameSpec, st: BatchState) -> np.ndarray:
     """The utility the counterpart insists on now: a time curve (its strategy family's
-    exponent) plus everything that has pushed it up or down."""
+    exponent) over the turns of substance so far (stalling does not move it), plus
+    everything that has pushed it up or down, never below its reservation."""
     mind = spec.counterpart
-    progress = np.clip(st.turn / max(spec.total_turns, 1), 0.0, 1.0)
+    progress = np.clip(st.engaged / max(spec.total_turns, 1), 0.0, 1.0)
     curve = spec.strategy.curve(mind)
+    floor = reservation(spec, st)
     by_time = mind.reservation + (mind.aspiration - mind.reservation) * (1.0 - progress ** (1.0 / curve))
-    return np.clip(by_time + st.aspiration_shift, mind.reservation, 1.0)
+    return np.clip(np.maximum(by_time + st.aspiration_shift, floor), 0.0, 1.0)
 
 
-def make_offer(spec: GameSpec, values: np.ndarray, target: np.ndarray, scope: np.ndarray) -> np.ndarray:
+def make_offer(spec: GameSpec, values: np.ndarray, target: np.ndarray, scope: np.ndarray,
+               you_weights: np.ndarray | None = None, you_values: np.ndarray | None = None) -> np.ndarray:
     """The counterpart's offer over the issues in `scope` [N, I]: start from its ideal and
-    give ground, cheapest first (its loss against what it thinks you gain), while the
-    offer stays worth at least `target` to it. Returns positions [N, I], -1 off scope."""
+    give ground, cheapest first (its loss against what it believes you gain, from its model
+    of you: `you_weights` [N, I], `you_values` [N, I, P]), while the offer stays worth at
+    least `target` to it. Returns positions [N, I], -1 off scope."""
     n, n_issues = scope.shape
     ai_best = spec.ai_best
     you_best = spec.player_best
@@ -64,6 +74,10 @@ def make_offer(spec: GameSpec, values: np.ndarray, target: np.ndarray, scope: np
     weights = spec.ai_weights[None, :] * scope
     wsum = np.maximum(weights.sum(axis=1), _EPS)
     rows_all = np.arange(n)
+    if you_weights is None:
+        you_weights = np.broadcast_to(spec.player_weights, (n, n_issues))
+    if you_values is None:
+        you_values = np.broadcast_to(spec.player_values, (n,) + spec.player_values.shape)
     for _ in range(n_issues * (spec.n_positions - 1)):
         nxt = np.clip(pos + step, 0, spec.n_positions - 1)
         movable = scope & (step != 0) & (pos != you_best)
@@ -78,7 +92,7 @@ def make_offer(spec: GameSpec, values: np.ndarray, target: np.ndarray, scope: np
         ok = movable & (current[:, None] - loss >= target[:, None] - _EPS)
         if not ok.any():
             break
-        gain = spec.player_weights * (take(spec.player_values, nxt) - take(spec.player_values, pos))
+        gain = you_weights * (take(you_values, nxt) - take(you_values, pos))
         score = np.where(ok, gain / (np.maximum(loss, 0.0) + 1e-3), -np.inf)
         pick = score.argmax(axis=1)
         rows = rows_all[ok.any(axis=1)]

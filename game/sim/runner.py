@@ -13,11 +13,20 @@ import numpy as np
 
 from game.core import rng, rules
 from game.core.reasons import CAUSES
+from game.core.game import parse_choice
 from game.core.spec import GameSpec
 from game.core.state import BatchState, new_state
 from game.core.transcript import describe_turn, ending_record, opening_record
 
-Policy = Callable[[GameSpec, BatchState, np.ndarray], np.ndarray]
+# A policy returns actions [N], or (actions [N], terms [N, I]) when it composes offers
+# (terms: a position per issue, -1 to leave it out; used by composable actions only).
+Policy = Callable[[GameSpec, BatchState, np.ndarray], "np.ndarray | tuple[np.ndarray, np.ndarray]"]
+
+
+def split_policy_output(out) -> tuple[np.ndarray, np.ndarray | None]:
+    if isinstance(out, tuple):
+        return np.asarray(out[0], dtype=np.int64), np.asarray(out[1], dtype=np.int64)
+    return np.asarray(out, dtype=np.int64), None
 
 
 def random_policy(spec: GameSpec, st: BatchState, legal: np.ndarray) -> np.ndarray:
@@ -67,11 +76,18 @@ class ScriptError(ValueError):
 
 
 def scripted(choices: Sequence[str]) -> Policy:
-    def policy(spec: GameSpec, st: BatchState, legal: np.ndarray) -> np.ndarray:
+    """Play the given choices in order: action ids, or composed offers written
+    `compose:berlin=interim_arrangement+laos=neutral_ceasefire` (a counter takes terms the
+    same way: `counter_offer:berlin=interim_arrangement`)."""
+
+    def policy(spec: GameSpec, st: BatchState, legal: np.ndarray):
         turn = int(st.turn.max())
         if turn >= len(choices):
             raise ScriptError(f"the script ran out after {len(choices)} choices; the summit is not over")
-        want = choices[turn]
+        try:
+            want, terms = parse_choice(choices[turn])
+        except ValueError as e:
+            raise ScriptError(f"choice {turn + 1}: {e}") from None
         try:
             index = spec.action_index(want)
         except KeyError:
@@ -80,7 +96,22 @@ def scripted(choices: Sequence[str]) -> Policy:
         if not legal[:, index].all():
             open_ids = ", ".join(a.id for a, ok in zip(spec.actions, legal[0]) if ok)
             raise ScriptError(f"choice {turn + 1}: {want!r} is not open now; open: {open_ids}")
-        return np.full(st.n, index)
+        if terms is None:
+            if spec.action_open_terms[index]:
+                raise ScriptError(f"choice {turn + 1}: {want!r} needs terms, e.g. {want}:issue=position+issue=position")
+            return np.full(st.n, index)
+        if not spec.action_composable[index]:
+            raise ScriptError(f"choice {turn + 1}: {want!r} has fixed terms and takes none")
+        row = np.full(spec.n_issues, -1, dtype=np.int64)
+        for iid, pid in terms.items():
+            if iid not in spec.issue_ids:
+                raise ScriptError(f"choice {turn + 1}: no issue {iid!r}; issues: {', '.join(spec.issue_ids)}")
+            i = spec.issue_ids.index(iid)
+            if pid not in spec.position_ids[i]:
+                raise ScriptError(f"choice {turn + 1}: no position {pid!r} on {iid!r}; "
+                                  f"positions: {', '.join(spec.position_ids[i])}")
+            row[i] = spec.position_ids[i].index(pid)
+        return np.full(st.n, index), np.tile(row, (st.n, 1))
 
     return policy
 
@@ -98,8 +129,8 @@ def play_batch(spec: GameSpec, seed: int, policy: Policy, game_index: np.ndarray
     logs = [[opening_record(spec, st, fired, r)] for r in range(st.n)] if record else []
     while not st.over.all():
         legal = rules.legal_mask(spec, st)
-        action = policy(spec, st, legal)
-        outcome = rules.step(spec, st, action)
+        action, terms = split_policy_output(policy(spec, st, legal))
+        outcome = rules.step(spec, st, action, terms)
         if record:
             for r in np.nonzero(outcome.played)[0]:
                 recent = [rec["reply"]["text"] for rec in logs[r] if "reply" in rec]

@@ -15,14 +15,17 @@ import sys
 import textwrap
 from collections.abc import Callable
 
-from game.core.game import IllegalAction
+from game.core.game import IllegalAction, parse_choice
 from game.match import Match, UndoRefused, describe_log_entry
 from game.saves import SaveError
-from game.text import render
+from game.text import compose, render
 from game.textsafe import visible
 
 HELP = """Commands at the prompt:
   NUMBER or ACTION-ID   take that action
+  offer                 compose your own offer: 'offer' shows the issues, what you learned
+                        and your red lines; 'offer berlin=interim laos=neutral' proposes
+  counter               the terms a counter would send; 'counter ISSUE=POSITION' your own
   a                     the agenda: each issue, offers, what your probes found
   b                     the briefing again
   m                     the meters
@@ -189,7 +192,12 @@ def _play(match: Match, read_line, write, width: int, slot: str | None) -> int:
         if choice == "":
             last_session = None  # time moved: show where we are again
             continue
-        result = match.play(choice)
+        action_id, terms = parse_choice(choice)  # "compose:berlin=..." from the offer command
+        try:
+            result = match.play(action_id, terms)
+        except IllegalAction as e:
+            out.para(str(e))
+            continue
         render.turn(out, match.spec, result.record)
         if result.save_error:
             _say_err(f"summit: {result.save_error}. Play goes on; the previous save is unchanged.")
@@ -224,6 +232,10 @@ def _ask(read_line, out: render.Writer, match: Match, actions, slot: str | None)
             render.meters(out, match.game.meters())
         elif low == "s":
             out.para(_save_now(match, slot))
+        elif words[0] in ("offer", "counter"):
+            choice = compose.command(out, match, raw)
+            if choice:
+                return choice
         elif words[0] == "save" and len(words) > 1:
             out.para(_save_now(match, raw.split(None, 1)[1].strip()))
         elif low in ("u", "undo") or words[0] in ("rewind", "timeline", "switch") or low == "timelines" \

@@ -111,7 +111,12 @@ def turn(out: Writer, spec, record: dict) -> None:
         out.para(f"You: \"{wording.unquote(a.says)}\"")
     else:
         out.para(f"You: {a.label}")
+    if a.terms:
+        out.write("  Your terms:")
+        out.bullets(wording.terms_lines(spec, a.terms), indent="    ")
     out.para(f"{r.reply.speaker}: \"{wording.unquote(r.reply.text)}\"")
+    if r.deadline:
+        out.para("  " + wording.deadline_sentence(r.deadline, r.reply.speaker), indent="  ")
     if r.reply.offer:
         out.write("  Their offer:")
         out.bullets(wording.terms_lines(spec, r.reply.offer), indent="    ")

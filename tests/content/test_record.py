@@ -4,6 +4,8 @@ three turns, whatever line the player takes and whatever the seed."""
 
 from __future__ import annotations
 
+from tests.core.choices import choice_for
+
 import numpy as np
 import pytest
 
@@ -20,7 +22,7 @@ def _random_line(seed: int):
 
     def choose(game: Game) -> str:
         actions = [a for a in game.legal_actions() if a.kind not in ("walk_out",)]
-        return actions[int(rng.integers(len(actions)))].id
+        return choice_for(game, actions[int(rng.integers(len(actions)))])
 
     return choose
 
@@ -64,7 +66,7 @@ def test_historical_counterparts_never_open_with_what_the_record_rules_out(libra
                 for _ in range(OPENING_TURNS):
                     if game.over:
                         break
-                    game.play(policy(game))
+                    game.play_choice(policy(game))
                     offer = game.state.ai_offer[0]
                     offered_something += int((offer >= 0).any())
                     bad = [(spec.issue_ids[i], spec.position_ids[i][p]) for i, p in never if offer[i] == p]

@@ -12,6 +12,7 @@ import textwrap
 import numpy as np
 import pytest
 
+from tests.core.choices import choice_for
 from game.core.game import Game
 from game.core.state import BatchState
 from game.sim import runner
@@ -59,16 +60,16 @@ def test_a_saved_and_resumed_game_continues_exactly(spec_for, scenario):
     choices = []
     while not straight.over:
         legal = straight.legal_actions()
-        pick = legal[(len(choices) * 7) % len(legal)].id
+        pick = choice_for(straight, legal[(len(choices) * 7) % len(legal)])
         choices.append(pick)
-        straight.play(pick)
+        straight.play_choice(pick)
 
     half = Game.start(spec, 11)
     for c in choices[: len(choices) // 2]:
-        half.play(c)
+        half.play_choice(c)
     resumed = Game.from_json(spec, json.loads(json.dumps(half.to_json())))
     for c in choices[len(choices) // 2 :]:
-        resumed.play(c)
+        resumed.play_choice(c)
     assert resumed.transcript == straight.transcript
     assert resumed.ending() == straight.ending()
 
@@ -78,7 +79,7 @@ def test_transcripts_are_byte_identical_across_processes(spec_for):
     game = Game.start(spec, 42)
     while not game.over:  # a full script of open actions, chosen in this process
         legal = game.legal_actions()
-        game.play(legal[(game.turn * 5 + 3) % len(legal)].id)
+        game.play_choice(choice_for(game, legal[(game.turn * 5 + 3) % len(legal)]))
     args = ("simulate", "vienna_1961", "--seed", "42", "--choices", ",".join(game.choices), "--json")
     first = run_summit(*args)
     second = run_summit(*args, env={"PYTHONHASHSEED": "123"})

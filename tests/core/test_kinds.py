@@ -14,6 +14,7 @@ from game.core.kinds import GROUPS, PLAYER_KIND_TABLE, PLAYER_KINDS, REPLY_KIND_
 from game.core.reasons import C
 from game.ui.hints import likely_effects
 from tests.conftest import SCENARIOS
+from tests.core.choices import choice_for
 
 
 def sample_games(spec, seeds=(1, 2, 3), turns=(0, 2, 4, 7)):
@@ -24,7 +25,7 @@ def sample_games(spec, seeds=(1, 2, 3), turns=(0, 2, 4, 7)):
         while not game.over:
             if game.turn in turns:
                 yield game
-            game.play(pick.choice(game.legal_actions()).id)
+            game.play_choice(choice_for(game, pick.choice(game.legal_actions())))
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS)

@@ -13,8 +13,10 @@ from tests.core.tiny import tiny_spec
 
 
 def state_at(spec, turn: int):
+    """After `turn` turns of substance (the time curve runs on those, not on recesses)."""
     st = new_state(spec, 1)
     st.turn[:] = turn
+    st.engaged[:] = turn
     return st
 
 
@@ -53,15 +55,16 @@ def test_hardliner_hardens_when_warned():
 
 
 def test_reciprocator_returns_a_concession():
-    # Conceding trade one step gives the counterpart 0.8 (weight) * 0.7 (value) = 0.56 of
-    # utility; a reciprocator lowers its aspiration by 0.3 * 0.56 = 0.168 in return. The
+    # Conceding trade one step makes your standing position worth 0.8 (weight) * 0.7
+    # (value) = 0.56 to the counterpart; only what lies above its walk-away value (0.4) is a
+    # gift, 0.16, and a reciprocator lowers its aspiration by 0.3 * 0.16 = 0.048. The
     # concession also drops your resolve to 50 - 12 = 38, below the weak line of 40, so a
     # proud-ish counterpart (pride 0.5) presses 0.04 * 0.5 * (2 / 40) = 0.001 harder.
     spec = tiny_spec("reciprocator")
     st = new_state(spec, 1)
     out = step(spec, st, "concede_trade")
     shift_from_reply = -0.05 if out.reply[0] == AK["concession"] else 0.0
-    assert st.aspiration_shift[0] == pytest.approx(-0.168 + 0.001 + shift_from_reply)
+    assert st.aspiration_shift[0] == pytest.approx(-0.048 + 0.001 + shift_from_reply)
 
 
 def test_conceder_softens_with_reassurance_but_hardliner_does_not():
@@ -76,11 +79,13 @@ def test_conceder_softens_with_reassurance_but_hardliner_does_not():
 
 
 def test_package_trades_what_each_side_values_less():
-    # Half-way, the boulware insists on 0.775. Arms on your terms alone is worth 0 to it;
-    # trade on its terms alone 1.0; the package (arms yours, trade theirs) is worth
-    # (0.2 * 0 + 0.8 * 1.0) / 1.0 = 0.8 >= 0.775, so it is accepted.
+    # Half-way (and the package a third turn of substance), the boulware insists on at
+    # most 0.775. Arms on your terms alone is worth 0 to it; trade on its terms alone 1.0;
+    # the package (arms yours, trade theirs) is worth (0.2 * 0 + 0.8 * 1.0) / 1.0 = 0.8,
+    # so it is accepted, since you asked what it needs on trade, its weightiest issue.
     spec = tiny_spec("boulware")
     st = state_at(spec, 2)
+    st.probed[0, 1] = True
     out = step(spec, st, "package")
     assert out.reply[0] == AK["accept"]
     assert list(st.agreed[0]) == [0, 2]
@@ -148,7 +153,7 @@ def test_counter_never_crosses_your_red_lines():
 
 
 def test_probe_reveals_the_interest_imperfectly_and_only_once():
-    spec = tiny_spec()
+    spec = tiny_spec(tuning={"probe_mislead": 0.0})
     for seed in range(20):
         st = new_state(spec, seed)
         step(spec, st, "probe_trade")
@@ -158,6 +163,15 @@ def test_probe_reveals_the_interest_imperfectly_and_only_once():
         legal = rules.legal_mask(spec, st)[0]
         assert not legal[spec.action_index("probe_trade")] and legal[spec.action_index("probe_arms")]
     assert np.isnan(new_state(spec, 1).estimate).all()  # nothing known before probing
+
+
+def test_a_misleading_source_reads_another_issues_weight():
+    # Always misled: asked about trade (0.8), your staff read arms' weight (0.2), +-25 %.
+    spec = tiny_spec(tuning={"probe_mislead": 1.0})
+    for seed in range(10):
+        st = new_state(spec, seed)
+        step(spec, st, "probe_trade")
+        assert 0.2 * 0.75 <= st.estimate[0, 1] <= 0.2 * 1.25
 
 
 # ---------------------------------------------------------------- events and endings

@@ -6,6 +6,7 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.core.choices import choice_for
 from game.core.game import Game
 from tests.conftest import SCENARIOS
 
@@ -30,7 +31,7 @@ def test_any_line_of_play_keeps_the_invariants(library, spec_for, scenario, side
             break
         legal = game.legal_actions()
         assert legal, "a game that is not over always offers a move"
-        record = game.play(legal[pick % len(legal)].id)
+        record = game.play_choice(choice_for(game, legal[pick % len(legal)]))
         meters = game.state.meters()
         assert ((meters >= 0) & (meters <= 100)).all()
         # An agreement, once reached, never changes.

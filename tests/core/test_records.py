@@ -16,7 +16,7 @@ def test_records_round_trip_the_saved_transcript(spec_for, game):
     saved = json.loads((DATA / f"{game.name}.json").read_text(encoding="utf-8"))
     played = Game.start(spec_for(game.scenario, game.side, game.vs), game.seed)
     for choice in saved["choices"]:
-        played.play(choice)
+        played.play_choice(choice)
     assert played.transcript == saved["transcript"]
     for d in played.transcript:
         back = TurnRecord.from_dict(d).to_dict()

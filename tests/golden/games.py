@@ -13,12 +13,16 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 import random
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.play.lines import LINES
+from game.core.game import parse_choice
+from tests.core.choices import choice_for
+from tests.play.lines import LINES, reference
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -59,7 +63,22 @@ def _chooser(g: GoldenGame):
     from Python's own generator (so the choices do not depend on the core's draws)."""
     if g.policy == "random":
         pick = random.Random(g.seed)
-        return lambda game: pick.choice(game.legal_actions()).id
+
+        def choose(game):
+            # Your own offer needs terms: composed as the terminal's offer command.
+            choice = choice_for(game, pick.choice(game.legal_actions()))
+            action, terms = parse_choice(choice)
+            return f"offer {' '.join(f'{i}={p}' for i, p in terms.items())}" if terms else action
+
+        return choose
+    if g.policy == "constructive":
+        line = reference("constructive")
+
+        def choose(game):
+            action, terms = line(game)
+            return f"offer {' '.join(f'{i}={p}' for i, p in terms.items())}" if terms else action
+
+        return choose
     return LINES[g.policy]
 
 
@@ -69,13 +88,23 @@ def play_files(library, g: GoldenGame) -> dict[str, str]:
     from game.text.export import write_transcript
     from game.text.play import play
 
-    match = new_match(library, g.scenario, g.side, g.seed, g.vs)
     choose = _chooser(g)
     lines: list[str] = []
+    home = os.environ.get("SUMMIT_HOME")
     with tempfile.TemporaryDirectory() as tmp:
-        match.save_path = Path(tmp) / "autosave.json"  # the terminal game saves as it goes
-        play(match, read_line=lambda prompt: choose(match.game), write=lines.append)
-    files = {f"{g.name}.play.txt": "\n".join(lines) + "\n"}
+        os.environ["SUMMIT_HOME"] = tmp  # the terminal game autosaves as it goes
+        try:
+            match = new_match(library, g.scenario, g.side, g.seed, g.vs)
+            play(match, read_line=lambda prompt: choose(match.game), write=lines.append)
+        finally:
+            if home is None:
+                os.environ.pop("SUMMIT_HOME", None)
+            else:
+                os.environ["SUMMIT_HOME"] = home
+    # The autosave's name holds the clock and a random id: the same length every run, so
+    # the text wraps alike; shown as <save>.
+    text = re.sub(r"\S*/saves/games/[\w.-]+\.json", "<save>", "\n".join(lines) + "\n")
+    files = {f"{g.name}.play.txt": text}
 
     export: list[str] = []
     write_transcript(match, export.append)

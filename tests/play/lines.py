@@ -91,8 +91,33 @@ def concede(game: Game) -> str:
 LINES = {"constructive": constructive, "threaten": threaten, "charm": charm, "concede": concede}
 
 
+def reference(name: str):
+    """A reference player of game.sim.players (a batch policy) as a line for one game."""
+    from game.core import rules
+    from game.sim.players import REFERENCE_PLAYERS
+    from game.sim.runner import split_policy_output
+
+    def line(game: Game):
+        policy = REFERENCE_PLAYERS[name](game.spec)
+        legal = rules.legal_mask(game.spec, game.state)
+        action, terms = split_policy_output(policy(game.spec, game.state, legal))
+        a = game.spec.actions[int(action[0])]
+        if terms is not None and game.spec.action_open_terms[int(action[0])]:
+            return a.id, game.terms_map(terms[0])
+        return a.id, None
+
+    return line
+
+
 def play_line(spec, line: str, seed: int = 1) -> Game:
+    """`constructive` is the reference player of game.sim.players (it never reads the
+    counterpart's values); the others are the simple lines above."""
     game = Game.start(spec, seed)
+    if line == "constructive":
+        policy = reference("constructive")
+        while not game.over:
+            game.play(*policy(game))
+        return game
     policy = LINES[line]
     while not game.over:
         game.play(policy(game))

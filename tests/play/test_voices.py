@@ -4,6 +4,8 @@ id or lower-cased proper noun reaches the text a player sees."""
 
 from __future__ import annotations
 
+from tests.core.choices import choice_for
+
 import re
 
 import numpy as np
@@ -24,7 +26,7 @@ def _random(seed: int):
     def choose(game: Game) -> str:
         actions = game.legal_actions()
         non_exit = [a for a in actions if a.kind != "walk_out"] or actions
-        return non_exit[int(rng.integers(len(non_exit)))].id
+        return choice_for(game, non_exit[int(rng.integers(len(non_exit)))])
 
     return choose
 
@@ -39,7 +41,7 @@ def _games(spec):
 def _play(spec, seed, policy) -> Game:
     game = Game.start(spec, seed)
     while not game.over:
-        game.play(policy(game))
+        game.play_choice(policy(game))
     return game
 
 
