@@ -18,8 +18,10 @@ class UsageError(Exception):
     pass
 
 
-# Upper bounds on counts from the command line: beyond them a run would only exhaust memory.
-MAX_GAMES = 200_000
+# Upper bounds on counts from the command line. Long runs are played in chunks and keep
+# only each game's final line (game.sim.parallel), so memory stays flat up to MAX_GAMES;
+# the batch (chunk) size is what sets memory.
+MAX_GAMES = 10_000_000
 MAX_BATCH = 50_000
 
 
@@ -46,9 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--no-undo", action="store_true", help="no undo or rewind (a graded run; recorded in the save)")
     _difficulty_argument(play)
 
-    tr = sub.add_parser("transcript", help="a game's whole record as text, to hand in or discuss")
-    tr.add_argument("save", nargs="?", type=Path, help="a save file (default: the latest)")
-    tr.add_argument("--out", type=Path, help="write to this file instead of the screen")
+    _add_report_commands(sub)
 
     lst = sub.add_parser("list", help="scenarios and personalities")
     lst.add_argument("--json", action="store_true")
@@ -75,7 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
                      "written compose:ISSUE=POSITION+ISSUE=POSITION (a counter takes terms the same way)")
     how.add_argument("--policy", choices=["random", "greedy"])
     sim.add_argument("--games", type=int, default=1)
-    sim.add_argument("--batch", type=int, default=None, help="games run at once (default: all)")
+    sim.add_argument("--batch", type=int, default=None, help="games per chunk (default 25,000; results do not depend on it)")
+    sim.add_argument("--jobs", type=int, default=None, help="processes to use (default: every core)")
     sim.add_argument("--json", action="store_true")
     _difficulty_argument(sim)
 
@@ -100,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
             "simulate": cmd_simulate,
             "bench": cmd_bench,
             "transcript": cmd_transcript,
+            "class": cmd_class,
+            "sandbox": cmd_sandbox,
+            "balance": cmd_balance,
         }[args.command]
         return handler(args)
     except BrokenPipeError:  # e.g. `summit list | head`: the reader left; not an error
@@ -118,13 +122,18 @@ def _report_bad_input(error: Exception) -> int:
     from game.content.errors import ContentError
     from game.saves import SaveError
     from game.sim.runner import ScriptError
+    from game.textsafe import visible
 
     if isinstance(error, ContentError):
         for problem in error.problems:
             print(problem.format(), file=sys.stderr)
         return EXIT_BAD_INPUT
     if isinstance(error, (SetupError, SaveError, ScriptError, UsageError)):
-        print(f"summit: {error}", file=sys.stderr)
+        print(f"summit: {visible(error)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if isinstance(error, OSError) and error.filename is not None:
+        # A path the user named that the system refuses (too long, a folder, no permission).
+        print(f"summit: {visible(error.filename)}: {visible(error.strerror or error)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     raise error
 
@@ -279,8 +288,6 @@ def cmd_simulate(args) -> int:
     if args.batch is not None and not 1 <= args.batch <= MAX_BATCH:
         raise UsageError(f"--batch must be from 1 to {MAX_BATCH:,}, got {args.batch:,}")
     check_seed(args.seed)
-    if args.batch is None:
-        args.batch = min(args.games, MAX_BATCH)  # memory grows with the batch, not the games
     library = _library()
     scenario = find_scenario(library, args.scenario)
     personalities = {pid: p for pid, (_, p) in library.personalities.items()}
@@ -292,6 +299,8 @@ def cmd_simulate(args) -> int:
         results = runner.run(spec, args.seed, runner.scripted(choices), 1, record=True)
     else:
         record = args.json and args.games <= 20
+        if not record:
+            return _simulate_many(spec, args)
         results = runner.run(spec, args.seed, runner.POLICIES[args.policy], args.games, args.batch, record=record)
     transcripts = [t for r in results for t in r.transcripts]
     if args.json:
@@ -315,41 +324,34 @@ def cmd_simulate(args) -> int:
             out.rule(f"Ending: {end['title']} ({end['rating']})")
             out.para(end["epilogue"])
         return 0
-    s = runner.summary(spec, results)
+    _print_summary(runner.summary(spec, results))
+    return 0
+
+
+def _simulate_many(spec, args) -> int:
+    """Many games on every core, in chunks; only the summary is kept."""
+    from game.sim import parallel, runner
+    from game.sim.summary import summarize
+
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    bar = None if args.json else parallel.ProgressBar(sys.stderr)
+    finals = parallel.play_finals(spec, args.seed, runner.POLICIES[args.policy], args.games,
+                                  chunk=args.batch or parallel.DEFAULT_CHUNK, jobs=args.jobs, progress=bar)
+    s = summarize(spec, finals)
+    if args.json:
+        print(json.dumps(s, indent=1, sort_keys=True))
+    else:
+        _print_summary(s)
+    return 0
+
+
+def _print_summary(s: dict) -> None:
     print(f"{s['games']} games of {s['scenario']} as {s['side']}; mean turns {s['mean_turns']}")
     for ending, count in sorted(s["endings"].items(), key=lambda kv: -kv[1]):
         print(f"  {ending:<28} {count:>8}  ({100 * count / s['games']:.1f} %)")
     for ref, d in s["meters"].items():
         print(f"  {ref:<28} mean {d['mean']:6.1f}  p10 {d['p10']:6.1f}  p50 {d['p50']:6.1f}  p90 {d['p90']:6.1f}")
-    return 0
-
-
-def cmd_transcript(args) -> int:
-    from game.match import describe_log_entry
-    from game.saves import latest_save, write_atomic
-    from game.setup import load_match
-    from game.text.export import write_transcript
-    from game.textsafe import visible
-
-    path = args.save or latest_save()
-    if path is None:
-        raise UsageError("no saved game yet; play one with: summit play --text")
-    match = load_match(_library(), path)
-    lines: list[str] = list(match.notes)
-    write_transcript(match, lines.append)
-    if match.log:
-        lines.append("")
-        lines.append("Undos, rewinds and timelines in this game:")
-        lines.extend("  " + describe_log_entry(e) for e in match.log)
-    if not match.undo_allowed:
-        lines.append("Undo was off for this game (a graded run).")
-    text = visible("\n".join(lines) + "\n")
-    if args.out:
-        write_atomic(args.out, text)
-        print(f"Transcript written to {visible(args.out)}")
-    else:
-        sys.stdout.write(text)
-    return 0
 
 
 def cmd_bench(args) -> int:
@@ -359,6 +361,83 @@ def cmd_bench(args) -> int:
         print(f"summit: the window benchmark is not available ({e})", file=sys.stderr)
         return EXIT_BAD_INPUT
     return run_bench(args)
+
+
+# ------------------------------------------------------------------ teachers' and modders' tools
+# transcript --format, class, sandbox, balance (game.report, game.sim.sandbox, game.sim.balance)
+
+def _add_report_commands(sub) -> None:
+    tr = sub.add_parser("transcript", help="a game's whole record (text, Markdown or HTML), to hand in or discuss")
+    tr.add_argument("save", nargs="?", type=Path, help="a save file (default: the latest)")
+    tr.add_argument("--out", type=Path, help="write to this file instead of the screen")
+    tr.add_argument("--format", choices=["text", "md", "html"], default=None,
+                    help="text, md or html (default: from --out's extension, else text)")
+    tr.add_argument("--student", default="", help="the student's name, printed at the top")
+
+    cl = sub.add_parser("class", help="one offline HTML page over many students' saves of the same scenario")
+    cl.add_argument("report_dir", type=Path, help="folder to write index.html (and each student's transcript) into")
+    cl.add_argument("saves", nargs="+", type=Path)
+
+    sb = sub.add_parser("sandbox", help="see a personality's scored replies in chosen states; reloads when saved")
+    sb.add_argument("personality", help="personality id or path to its YAML file")
+    sb.add_argument("--scenario", default=None, help="scenario id or path (default: vienna_1961)")
+    sb.add_argument("--side", default=None, help="the side you lead (the personality plays the other)")
+    sb.add_argument("--once", action="store_true", help="print once and exit (for tests and pipes)")
+
+    ba = sub.add_parser("balance", help="ending distributions per reference player, unreachable endings, side balance")
+    ba.add_argument("scenario", help="scenario id or path")
+    ba.add_argument("--seeds", type=int, default=200, help="games per player, side and setting (default 200)")
+    ba.add_argument("--html", type=Path, help="also write a self-contained HTML page")
+    ba.add_argument("--vs", action="append", metavar="COUNTERPART=PERSONALITY", help="also try this swap")
+    ba.add_argument("--side", default=None, help="only this side (default: both)")
+
+
+def cmd_transcript(args) -> int:
+    from game.report import document_text, format_for
+    from game.report.loading import load_saved_match
+    from game.saves import latest_save, write_atomic
+
+    path = args.save or latest_save()
+    if path is None:
+        raise UsageError("no saved game yet; play one with: summit play --text")
+    match = load_saved_match(_library(), path)
+    fmt = format_for(args.out, args.format) if args.out else (args.format or "text")
+    text = document_text(match, fmt, args.student)
+    if args.out:
+        from game.textsafe import visible
+
+        write_atomic(args.out, text)
+        print(f"Transcript ({fmt}) written to {visible(args.out)}")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_class(args) -> int:
+    from game.report.classview import ClassError, write_class_report
+
+    try:
+        out, broken = write_class_report(_library(), args.report_dir, args.saves)
+    except ClassError as e:
+        raise UsageError(str(e)) from None
+    from game.textsafe import visible
+
+    for _path, why in broken:
+        print(f"summit: skipped a broken save: {visible(why)}", file=sys.stderr)
+    print(f"Class report written to {visible(out)}")
+    return 0
+
+
+def cmd_sandbox(args) -> int:
+    from game.text.sandbox import run_sandbox
+
+    return run_sandbox(args, _library)
+
+
+def cmd_balance(args) -> int:
+    from game.report.balance_page import run_balance_command
+
+    return run_balance_command(args, _library(), _parse_vs(args.vs))
 
 
 if __name__ == "__main__":

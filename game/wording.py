@@ -36,8 +36,11 @@ def issue_name(spec: GameSpec, issue_id: str) -> str:
 
 def terms_lines(spec: GameSpec, terms: Mapping[str, str]) -> list[str]:
     """'Berlin and a German peace treaty: An interim ...' for each issue of an offer or
-    agreement (issue id -> position label)."""
-    return [f"{issue_name(spec, k)}: {v}" for k, v in terms.items()]
+    agreement (issue id -> position label), in the scenario's agenda order (a save's
+    records come back with their keys sorted)."""
+    rank = {iid: i for i, iid in enumerate(spec.issue_ids)}
+    ordered = sorted(terms.items(), key=lambda kv: rank.get(kv[0], len(rank)))
+    return [f"{issue_name(spec, k)}: {v}" for k, v in ordered]
 
 
 def probe_sentence(spec: GameSpec, probe: ProbeResult) -> str:

@@ -55,7 +55,9 @@ class App:
         pygame.display.init()  # not pygame.init(): the mixer starts only when a sound plays
         pygame.font.init()
         settings = settings or load_settings()
-        self.windowed_size = _clamp_size(size or settings.window_size)
+        # A size remembered from a larger screen is fitted to this one (issue 9: a window
+        # restored at 1920x1080 on a 1280x800 display opened at -320,-140).
+        self.windowed_size = _clamp_size(size) if size else fit_display(_clamp_size(settings.window_size))
         self.library = library if library is not None else load_library()
         self.ctx = AppContext(self.library, settings, Sound(settings.sound), self.windowed_size)
         self.ctx.change_settings = self.change_settings
@@ -188,6 +190,7 @@ class App:
             scene = self.stack.pop()
             callback = self.on_results.pop()
             scene.on_leave()
+            self.scene.on_uncover()
             if callback is not None:
                 callback(message.result)
         elif isinstance(message, Replace):
@@ -347,6 +350,18 @@ class App:
             self.handle(event)
         self.update(min(dt, 0.1))
         self.draw()
+
+
+def fit_display(size: tuple[int, int], room: float = 1.0) -> tuple[int, int]:
+    """The size shrunk to fit the display it opens on (`room` of it); never below the
+    smallest supported size."""
+    try:
+        desktop = pygame.display.get_desktop_sizes()[0]
+    except (pygame.error, IndexError, AttributeError):
+        return size
+    width = min(size[0], max(MIN_SIZE[0], int(desktop[0] * room)))
+    height = min(size[1], max(MIN_SIZE[1], int(desktop[1] * room)))
+    return width, height
 
 
 def _clamp_size(size: tuple[int, int]) -> tuple[int, int]:

@@ -426,11 +426,32 @@ def _draw_nameplate(out: pygame.Surface, plate: pygame.Rect, name: str, palette:
     pygame.draw.line(out, palette.panel_border, plate.topleft, (plate.right - 1, plate.top), 1)
     px = max(6, round(plate.height * 0.52))
     font = _nameplate_font(palette, px, fonts)
-    while px > 8 and font.size(name)[0] > plate.width - 8:  # shrink a long name before cutting it
+    while px > 8 and font.size(name)[0] > plate.width - 8:  # shrink a long name before shortening it
         px -= 1
         font = _nameplate_font(palette, px, fonts)
-    text = font.render(fit_text(font, name, plate.width - 8), True, palette.ink)
+    text = font.render(plate_name(font, name, plate.width - 8), True, palette.ink)
     out.blit(text, text.get_rect(center=plate.center))
+
+
+def short_names(name: str) -> list[str]:
+    """Ever shorter forms of a name that stay the person's name: 'Nikita S. Khrushchev',
+    'Nikita Khrushchev', 'N. Khrushchev', 'Khrushchev' (never 'Nikita S. Khrushch...')."""
+    words = name.split()
+    out = [name]
+    if len(words) > 2:
+        out.append(f"{words[0]} {words[-1]}")
+    if len(words) > 1:
+        out.append(f"{words[0][0]}. {words[-1]}")
+        out.append(words[-1])
+    return list(dict.fromkeys(out))
+
+
+def plate_name(font: pygame.font.Font, name: str, width: int) -> str:
+    """The longest form of the name that fits; an ellipsis only if not even the surname does."""
+    for form in short_names(name):
+        if font.size(form)[0] <= width:
+            return form
+    return fit_text(font, short_names(name)[-1], width)
 
 
 # --------------------------------------------------------------------------- backdrops

@@ -181,11 +181,57 @@ def _draw_chart(surface: pygame.Surface, cell: pygame.Rect, column: np.ndarray, 
         image = label.render(band_now, True, palette.muted)
         surface.blit(image, image.get_rect(bottomright=(cell.right - pad, cell.y + pad + title_font.get_ascent() + 1)))
 
-    _draw_bands(surface, plot, bands, band_now, colour, label, palette, 2 * radius + 4)
+    _draw_bands(surface, plot, bands, band_now, colour, label, palette)
     _draw_axes(surface, plot, len(column), label, palette)
     if finite.size:
         _draw_line(surface, plot, column, colour, index, radius, colour_safe)
         _label_final(surface, plot, cell, last, radius, label, palette)
+    for name, box in band_label_boxes(plot, bands, column, label, 2 * radius + 4, radius + 2):
+        surface.blit(label.render(name, True, palette.muted), box)
+
+
+def _line_points(plot: pygame.Rect, column: np.ndarray) -> list[tuple[int, int]]:
+    turns = max(0, len(column) - 1)
+    return [(turn_x(plot, t, turns), value_y(plot, v)) for t, v in enumerate(column) if np.isfinite(v)]
+
+
+def _line_hits(points: list[tuple[int, int]], box: pygame.Rect) -> bool:
+    """Whether the polyline through points passes through box (sampled every pixel)."""
+    if len(points) == 1:
+        return box.collidepoint(points[0])
+    for (x0, y0), (x1, y1) in zip(points, points[1:]):
+        steps = max(abs(x1 - x0), abs(y1 - y0), 1)
+        for k in range(steps + 1):
+            if box.collidepoint(round(x0 + (x1 - x0) * k / steps), round(y0 + (y1 - y0) * k / steps)):
+                return True
+    return False
+
+
+def band_label_boxes(plot: pygame.Rect, bands: Sequence[tuple[str, float]], column: np.ndarray,
+                     label: pygame.font.Font, indent: int, clearance: int) -> list[tuple[str, pygame.Rect]]:
+    """Where each band's name is written: inside its band, at the left or the right, top,
+    middle or bottom, wherever the meter's line (and its markers, `clearance`) does not
+    pass; a band with no such place is left unnamed rather than drawn over (issue 9)."""
+    points = _line_points(plot, column) if column.size else []
+    out = []
+    low = 0.0
+    for name, below in bands:
+        y_low, y_high = value_y(plot, low), value_y(plot, min(100.0, below))
+        low = below
+        w, h = label.size(name)
+        if y_low - y_high < h or w + indent > plot.width:
+            continue
+        for x in (plot.x + indent, plot.right - w - indent):
+            found = None
+            for y in ((y_low + y_high - h) // 2, y_high + 1, y_low - h):
+                box = pygame.Rect(x, y, w, h)
+                if not _line_hits(points, box.inflate(2 * clearance, 2 * clearance)):
+                    found = box
+                    break
+            if found is not None:
+                out.append((name, found))
+                break
+    return out
 
 
 def _band_of(bands: Sequence[tuple[str, float]], value: float) -> str:
@@ -196,7 +242,9 @@ def _band_of(bands: Sequence[tuple[str, float]], value: float) -> str:
 
 
 def _draw_bands(surface: pygame.Surface, plot: pygame.Rect, bands: list[tuple[str, float]], band_now: str,
-                colour: RGB, label: pygame.font.Font, palette: Palette, indent: int) -> None:
+                colour: RGB, label: pygame.font.Font, palette: Palette) -> None:
+    """The band of the value now tinted and the band edges as faint lines (the names
+    come after the line, where it leaves room: `band_label_boxes`)."""
     faint = blend(palette.panel, palette.muted, 0.3)
     low = 0.0
     for name, below in bands:
@@ -205,9 +253,6 @@ def _draw_bands(surface: pygame.Surface, plot: pygame.Rect, bands: list[tuple[st
         if name == band_now:  # the band the meter is in now, tinted
             tint = blend(palette.panel, colour, 0.1)
             pygame.draw.rect(surface, tint, (plot.x, y_high, plot.width, y_low - y_high + 1))
-        if y_low - y_high >= label.get_linesize():
-            image = label.render(name, True, palette.muted)
-            surface.blit(image, image.get_rect(midleft=(plot.x + indent, (y_low + y_high) // 2)))
         if below < 100.0:
             pygame.draw.line(surface, faint, (plot.x, y_high), (plot.right - 1, y_high), 1)
         low = below

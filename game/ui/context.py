@@ -54,7 +54,12 @@ class Metrics:
 
     @property
     def ui(self) -> float:
-        return min(3.0, max(0.8, min(self.width / 1280, self.height / 720)))
+        """Below 1280x720 the look shrinks with the window; above it grows at half the
+        rate, so a larger window shows more of the table rather than the same, bigger."""
+        fit = min(self.width / 1280, self.height / 720)
+        if fit > 1.0:
+            fit = 1.0 + (fit - 1.0) * 0.5
+        return min(3.0, max(0.8, fit))
 
     def font_px(self, style: str) -> int:
         share = TEXT_SCALE_SHARE.get(style, 1.0)

@@ -43,6 +43,11 @@ def meter_meaning(kind: str, counterpart: str, ally: str) -> str:
     }.get(kind, "")
 
 
+def whole(x: float) -> str:
+    """A change on a whole-number meter as the player sees it: +2, -13 (never +1.5)."""
+    return f"{round(x):+d}"
+
+
 def recent_reasons(transcript: Sequence[dict], ref: str, limit: int = 3) -> list[str]:
     """The latest changes of one meter with their reasons, newest first."""
     out = []
@@ -111,27 +116,39 @@ class MeterAnimation:
 
 
 class MeterGauge(Widget):
+    """One meter: name, value and band on the first line, the last change as a whole
+    number with an arrow (never over the value), the subtitle unless `compact`, a bar."""
+
     focusable = True  # focus (or hover) shows why it moved
     takes_pointer = True
 
-    def __init__(self, info: MeterInfo, shown: Callable[[], float], key: str = ""):
+    def __init__(self, info: MeterInfo, shown: Callable[[], float], key: str = "", compact: bool = False):
         super().__init__(key or f"meter:{info.ref}")
         self.info = info
         self.shown = shown
+        self.compact = compact
 
     def _right_text(self, value: float) -> str:
         return f"{value:.0f}  {self.info.band}"
 
+    def _delta_text(self) -> str:
+        return whole(self.info.change) if round(self.info.change) else ""
+
+    def _delta_w(self, ctx) -> int:
+        """Room right of the bar for the change: an arrow and the widest whole number a
+        turn can bring, so a change never runs into the value or the bar (issue 9)."""
+        return ctx.line("small") + ctx.font("small").size("+100")[0] + ctx.metrics.gap
+
     def _one_line(self, ctx, width: int) -> bool:
         title = ctx.font("bold").size(self.info.name)[0]
-        right = ctx.font("bold").size(self._right_text(100.0) + "  +00")[0]
-        return title + right + ctx.metrics.pad * 2 <= width
+        right = ctx.font("bold").size(f"100  {self.info.band}")[0]
+        return title + right + ctx.metrics.gap <= width
 
     def measure(self, ctx, width: int) -> int:
         m = ctx.metrics
         head = ctx.line("bold") * (1 if self._one_line(ctx, width - 2 * m.pad) else 2)
-        sub = ctx.text.height(ctx.font("small"), self.info.subtitle, width - 2 * m.pad)
-        return m.pad * 2 + head + sub + m.gap // 2 + self._bar_h(ctx)
+        sub = 0 if self.compact else ctx.text.height(ctx.font("small"), self.info.subtitle, width - 2 * m.pad)
+        return m.pad * 2 + head + sub + m.gap // 2 + max(self._bar_h(ctx), ctx.line("small"))
 
     def _bar_h(self, ctx) -> int:
         return max(8, round(ctx.line("small") * 0.8))
@@ -145,42 +162,28 @@ class MeterGauge(Widget):
         draw_box(surface, ctx, self.rect, fill, p.panel_border, m.px(1))
         inner = self.rect.inflate(-2 * m.pad, -2 * m.pad)
         bold = ctx.font("bold")
-        title = ctx.text.render(bold, info.name, p.ink)
-        surface.blit(title, inner.topleft)
+        lh = bold.get_linesize()
+        surface.blit(ctx.text.render(bold, info.name, p.ink), inner.topleft)
         right = ctx.text.render(bold, self._right_text(value), tone if not ctx.settings.colour_safe else p.ink)
-        one_line = self._one_line(ctx, inner.width)
-        y = inner.top if one_line else inner.top + bold.get_linesize()
+        y = inner.top if self._one_line(ctx, inner.width) else inner.top + lh
         surface.blit(right, (inner.right - right.get_width(), y))
-        if round(info.change, 1):
+        y += lh
+        if not self.compact:
+            y += ctx.text.draw(
+                surface, ctx.font("small"), info.subtitle, p.muted, pygame.Rect(inner.left, y, inner.width, 0)
+            )
+        row_h = max(self._bar_h(ctx), ctx.line("small"))
+        row = pygame.Rect(inner.left, y + m.gap // 2, inner.width, row_h)
+        bar = pygame.Rect(row.left, row.centery - self._bar_h(ctx) // 2, row.width - self._delta_w(ctx), self._bar_h(ctx))
+        delta = self._delta_text()
+        if delta:
             good = (info.change > 0) == RISE_IS_GOOD.get(info.kind, True)
             arrow_tone = p.good if good else p.bad
-            change = ctx.text.render(ctx.font("small"), wording.signed(info.change), arrow_tone)
-            cx = inner.right - right.get_width() - m.gap - change.get_width()
-            if one_line and cx - bold.get_linesize() > inner.left + title.get_width():
-                surface.blit(change, (cx, y + (bold.get_linesize() - change.get_height()) // 2))
-                draw_arrow(
-                    surface,
-                    (cx - bold.get_linesize() // 2, y + bold.get_linesize() // 2),
-                    bold.get_linesize() // 2 + 2,
-                    1 if info.change > 0 else -1,
-                    arrow_tone,
-                )
-            elif not one_line:
-                surface.blit(
-                    change, (inner.left + bold.get_linesize(), y + (bold.get_linesize() - change.get_height()) // 2)
-                )
-                draw_arrow(
-                    surface,
-                    (inner.left + bold.get_linesize() // 2, y + bold.get_linesize() // 2),
-                    bold.get_linesize() // 2 + 2,
-                    1 if info.change > 0 else -1,
-                    arrow_tone,
-                )
-        y += bold.get_linesize()
-        y += ctx.text.draw(
-            surface, ctx.font("small"), info.subtitle, p.muted, pygame.Rect(inner.left, y, inner.width, 0)
-        )
-        bar = pygame.Rect(inner.left, y + m.gap // 2, inner.width, self._bar_h(ctx))
+            change = ctx.text.render(ctx.font("small"), delta, arrow_tone)
+            sh = ctx.line("small")
+            surface.blit(change, (row.right - change.get_width(), row.centery - change.get_height() // 2))
+            ax = row.right - change.get_width() - sh // 2 - m.px(2)
+            draw_arrow(surface, (ax, row.centery), sh // 2 + 2, 1 if info.change > 0 else -1, arrow_tone)
         pygame.draw.rect(surface, p.paper, bar)
         filled = bar.copy()
         filled.width = round(bar.width * max(0.0, min(100.0, value)) / 100)
@@ -208,4 +211,5 @@ class MeterGauge(Widget):
         return lines
 
     def texts(self) -> list[str]:
-        return [self.info.name, self.info.subtitle, f"{self.shown():.0f}", self.info.band]
+        out = [self.info.name] + ([] if self.compact else [self.info.subtitle])
+        return out + [f"{self.shown():.0f}", self.info.band] + ([self._delta_text()] if self._delta_text() else [])

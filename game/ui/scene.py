@@ -102,6 +102,9 @@ class Scene:
     def on_leave(self) -> None:
         """The scene is leaving the stack for good (also when the window closes)."""
 
+    def on_uncover(self) -> None:
+        """A modal over this scene has just closed: this scene is on top again."""
+
     def extra_text(self) -> list[str]:
         """Strings drawn outside widgets, for visible_text()."""
         return []
@@ -206,10 +209,12 @@ class Scene:
         if event.type == pygame.KEYDOWN:
             was = self.ctx.keyboard_mode
             self.ctx.keyboard_mode = True  # the focus ring shows from the first key press
+            self._hover_tip = False  # typing: the pointer's tooltip goes until the mouse moves
             return self._key(event) or not was
         if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN):
             self.ctx.pointer = event.pos
         if event.type == pygame.MOUSEMOTION:
+            self._hover_tip = True
             hovered = self.widget_at(event.pos)
             changed = hovered is not self.hovered
             self.hovered = hovered
@@ -232,8 +237,11 @@ class Scene:
         if event.type == pygame.MOUSEWHEEL:
             pos = self.ctx.pointer
             panel = (self.panel_at(pos) if pos is not None else None) or self._focused_panel()
-            if panel is not None:
-                return panel.scroll_by(-event.y * self.ctx.line("body") * 3)
+            if panel is not None and panel.scroll_by(-event.y * self.ctx.line("body") * 3):
+                # What is under the pointer has changed: the tooltip follows (issue 9).
+                self.hovered = self.widget_at(pos) if pos is not None else None
+                self._focus_moved = False
+                return True
             return False
         if event.type == pygame.TEXTINPUT:
             if self.focused is not None:
@@ -338,8 +346,9 @@ class Scene:
             if w.shown:
                 w.draw(surface, self.ctx, focused, hovered)
         self.draw_overlay(surface)
+        pointed = hovered if getattr(self, "_hover_tip", True) else None
         tip_owner = (
-            hovered if (hovered is not None and hovered.tooltip(self.ctx)) else (focused if self._focus_moved else None)
+            pointed if (pointed is not None and pointed.tooltip(self.ctx)) else (focused if self._focus_moved else None)
         )
         if tip_owner is not None:
             lines = tip_owner.tooltip(self.ctx)

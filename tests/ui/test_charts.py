@@ -182,3 +182,26 @@ def test_the_callers_clip_is_kept(fonts):
                       palette_for("cable", False))
     assert surface.get_clip() == pygame.Rect(0, 0, 300, 300)
     assert tuple(surface.get_at((450, 100)))[:3] == SENTINEL
+
+
+def test_band_names_are_never_under_the_line(fonts):
+    """A meter that runs through the middle of each band, at the left and the right: the
+    band names go where the line is not (or are left out), never under it (issue 9)."""
+    palette = palette_for("cable", False)
+    rect = pygame.Rect(0, 0, 420, 300)
+    cell = chart_cells(rect, 1, fonts)[0]
+    plot = plot_area(cell, fonts)
+    label = fonts.get("mono", charts.LABEL_PT)
+    history = np.array([12.0, 37.0, 62.0, 88.0, 62.0, 37.0, 12.0])
+    radius = charts._margins(fonts)[4]
+    boxes = charts.band_label_boxes(plot, TENSION["bands"], history, label, 2 * radius + 4, radius + 2)
+    assert boxes, "no band was named at all"
+    points = charts._line_points(plot, history)
+    for name, box in boxes:
+        assert not charts._line_hits(points, box), f"{name} is under the line"
+    # The same meter drawn: every named band's text is on a clean patch of panel.
+    surface = canvas((420, 300))
+    draw_meter_charts(surface, rect, history[:, None], [TENSION], fonts, palette, colour_safe=False)
+    for _, box in boxes:
+        pixels = {tuple(surface.get_at((x, y)))[:3] for x in range(box.left, box.right) for y in range(box.top, box.bottom)}
+        assert palette.tension not in pixels

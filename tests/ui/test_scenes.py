@@ -208,15 +208,19 @@ def test_pause_menu_quit_to_title_saves(make_app, library):
     d.key(K.K_ESCAPE)
     assert d.name == "PauseScene"
     d.click("pause:save")
-    assert d.name == "NoticeScene"
+    assert d.name == "SaveSlotScene"
+    d.key(K.K_DELETE)  # the suggested name goes; type our own
+    d.type("before Berlin")
+    d.key(K.K_RETURN)
+    assert d.name == "NoticeScene" and "before Berlin" in d.text()
     d.key(K.K_RETURN)
     d.click("pause:quit")
     assert d.name == "TitleScene"
     names = sorted(p.name for p in saves_dir().glob("*.json"))
-    assert len(names) == 1 and match.save_path.is_file()  # the named save, and the game's autosave
+    assert names == ["before Berlin.json"] and match.save_path.is_file()  # the named save, and the autosave
     d.click("title:load")
     assert d.name == "LoadScene"
-    assert sum("vienna_1961-ussr" in t for t in d.texts()) == 1
+    assert sum("before Berlin" in t for t in d.texts()) == 1
 
 
 def test_command_line_arguments(make_app):
@@ -356,15 +360,18 @@ def every_screen(d, library):
             yield f"briefing {sid} {section}", [TitleScene(ctx), scene]
         for _ in range(3):
             match.game.play(match.game.legal_actions()[1].id)
-        for tab in ("actions", "agenda", "log"):
+        for tab in ("actions", "agenda", "log", "offer"):
             table = TableScene(ctx, match)
             table.queue.clear()
             table.narrow_tab = tab
-            table.side_tab = "log" if tab == "log" else "agenda"
+            table.side_tab = tab if tab != "actions" else "agenda"
             yield f"table {sid} {tab}", [TitleScene(ctx), table]
         table = TableScene(ctx, match)
         table.queue.clear()
         yield "pause", [TitleScene(ctx), table, PauseScene(ctx, match)]
+        from game.ui.scenes.pause import SaveSlotScene
+
+        yield "save as", [TitleScene(ctx), table, PauseScene(ctx, match), SaveSlotScene(ctx, match)]
         yield "help", [TitleScene(ctx), HelpScene(ctx)]
         yield "settings", [TitleScene(ctx), SettingsScene(ctx)]
         yield "load", [TitleScene(ctx), LoadScene(ctx)]
@@ -376,6 +383,12 @@ def every_screen(d, library):
             ending = EndingScene(ctx, match)
             ending.page = page
             yield f"ending {sid} {page}", [TitleScene(ctx), ending]
+        match.rewind(1)  # a second timeline, played to its end: the ending compares the two
+        while not match.game.over:
+            match.play(match.game.legal_actions()[-2].id)
+        ending = EndingScene(ctx, match)
+        ending.page = ending.pages.index("Timelines")
+        yield f"ending {sid} timelines", [TitleScene(ctx), ending]
 
 
 @pytest.mark.parametrize("size", [(1024, 600), (3840, 2160), (1280, 720)])

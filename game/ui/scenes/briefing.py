@@ -94,10 +94,9 @@ class BriefingScene(Scene):
                 out.append(
                     Card(
                         issue.name,
-                        [
-                            Line(" ".join(issue.summary.split())),
-                            Line("Positions: " + "; ".join(p.label for p in issue.positions), "small", "muted"),
-                        ],
+                        # One line per position: labels may contain ";" themselves (issue 9).
+                        [Line(" ".join(issue.summary.split())), Line("Positions:", "small", "muted")]
+                        + [Line(f"- {p.label}", "small", "muted") for p in issue.positions],
                         key=f"issue:{issue.id}",
                     )
                 )

@@ -12,8 +12,9 @@ from game.core.records import EndingRecord, session_series, turn_records
 from game.match import Match
 from game.ui.charts import draw_meter_charts
 from game.ui.layout import page
-from game.ui.scene import Reset, Scene
+from game.ui.scene import Push, Replace, Reset, Scene
 from game.ui.scenes.briefing import paragraphs
+from game.ui.scenes.timelines import default_pair, has_timelines, timeline_widgets
 from game.ui.widgets import Button, Canvas, Card, FlowRow, Line, TextBlock, Widget
 
 PAGES = ("Communiqué", "Epilogue", "The meters", "What happened", "Your path", "Sources")
@@ -34,6 +35,8 @@ class EndingScene(Scene):
         self.theme = match.scenario.theme
         self.page = 0
         self.end = match.game.ending() or {}
+        self.pages = PAGES + (("Timelines",) if has_timelines(match) else ())
+        self.pair = default_pair(match) if has_timelines(match) else (0, 0)
 
     # ----------------------------------------------------------------- pages
     def _communique(self) -> list[Widget]:
@@ -136,38 +139,65 @@ class EndingScene(Scene):
         out += [TextBlock(f"- {o}") for o in sc.learning_objectives]
         return out
 
+    def _timelines(self) -> list[Widget]:
+        return timeline_widgets(self.ctx, self.match, self.pair[0], self.pair[1], self.pick_timeline)
+
+    def pick_timeline(self, which: str, index: int) -> None:
+        self.pair = (index, self.pair[1]) if which == "a" else (self.pair[0], index)
+        self._focus_key = f"timelines:{which}"
+        self.changed()
+
+    def back_to_log(self) -> None:
+        """Back to the table's log, where each turn has a button to its start."""
+        from game.ui.scenes.table import TableScene
+
+        table = TableScene(self.ctx, self.match)
+        table.queue.clear()
+        table.side_tab = table.narrow_tab = "log"
+        self.send(Replace(table))
+
+    def export(self) -> None:
+        from game.ui.scenes.pause import export_notice
+
+        self.send(Push(export_notice(self.ctx, self.match)))
+
     def build(self, rect: pygame.Rect) -> list[Widget]:
-        builders = (self._communique, self._epilogue, self._meters, self._history, self._path, self._sources)
+        builders = (self._communique, self._epilogue, self._meters, self._history, self._path, self._sources,
+                    self._timelines)
+        last = len(self.pages) - 1
         tabs = FlowRow(
             [
                 Button(name, lambda i=i: self.go(i), key=f"ending:tab{i}", selected=i == self.page, small=True)
-                for i, name in enumerate(PAGES)
+                for i, name in enumerate(self.pages)
             ],
             key="ending:tabs",
         )
-        footer: list[Widget] = []
+        footer: list[Widget] = [Button("Export the record", self.export, key="ending:export")]
+        if getattr(self.match, "undo_allowed", False):
+            footer.append(Button("Rewind...", self.back_to_log, key="ending:rewind"))
         if self.page > 0:
             footer.append(Button("Back", lambda: self.go(self.page - 1), key="ending:back"))
-        if self.page < len(PAGES) - 1:
+        if self.page < last:
             footer.append(Button("Next", lambda: self.go(self.page + 1), key="ending:next", primary=True))
-        footer.append(Button("To the title", self.to_title, key="ending:title", primary=self.page == len(PAGES) - 1))
+        footer.append(Button("To the title", self.to_title, key="ending:title", primary=self.page == last))
         return page(
             self.ctx,
             rect,
             title=self.end.get("title", "The summit ends"),
-            kicker=PAGES[self.page],
+            kicker=self.pages[self.page],
             subtitle=self.match.scenario.title,
             top=[tabs],
             body=builders[self.page](),
             footer=footer,
             body_key=f"ending:body{self.page}",
             scroll=self.scroll_state,
-            max_width_em=54,
+            max_width_em=54 if self.pages[self.page] != "Timelines" else 80,
+            columns=2 if self.pages[self.page] == "Timelines" else 1,
         )
 
     def go(self, index: int) -> None:
-        self.page = max(0, min(len(PAGES) - 1, index))
-        self._focus_key = "ending:next" if self.page < len(PAGES) - 1 else "ending:title"
+        self.page = max(0, min(len(self.pages) - 1, index))
+        self._focus_key = "ending:next" if self.page < len(self.pages) - 1 else "ending:title"
         self.focused = None
         self.changed()
 

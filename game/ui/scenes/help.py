@@ -32,12 +32,15 @@ METERS = [
 ]
 
 KEYS = [
-    "Tab / Shift+Tab, arrow keys: move the focus ring",
-    "Enter or Space: choose the focused item",
+    "Tab / Shift+Tab, arrow keys: move the focus ring (at the table the first one shows where it is)",
+    "Enter or Space: choose the focused item (a card you moved to; never one you did not choose)",
     "1-9: take the numbered action card",
+    "Y / N / C: accept, reject or counter the offer on the table",
+    "O: compose your own offer (Left/Right on an issue picks a position; P proposes it)",
+    "U or Ctrl+Z: undo the last move; the log has a button back to the start of each turn",
     "A / L: agenda or log beside the table; B: the briefing again",
     "Page Up / Page Down, mouse wheel: scroll",
-    "Esc: back, or the pause menu at the table",
+    "Esc: back, or the pause menu at the table (save as..., export the record, load)",
     "F1: this help; F11: fullscreen",
     "Ctrl + / Ctrl -: larger or smaller text",
     "The mouse alone also works: click anything, scroll with the wheel.",

@@ -17,10 +17,21 @@ from game.ui.widgets import Button, Card, Line, TextBlock, Widget
 
 
 def save_files() -> list[Path]:
-    folder = saves_dir()
-    if not folder.is_dir():
-        return []
-    return sorted((p for p in folder.glob("*.json") if p.is_file()), key=lambda p: p.stat().st_mtime, reverse=True)
+    """Named saves first, then each game's autosave; newest first within each."""
+    try:
+        from game.saves import list_games, list_slots
+    except ImportError:  # the saves module before one autosave per game
+        folder = saves_dir()
+        if not folder.is_dir():
+            return []
+        return sorted((p for p in folder.glob("*.json") if p.is_file()), key=lambda p: p.stat().st_mtime, reverse=True)
+    return [e.path for e in list_slots()] + [e.path for e in list_games(None)]
+
+
+def save_label(path: Path, data) -> str:
+    """A named save by its name; a game's autosave as 'Autosave'."""
+    kind = data.get("kind") if hasattr(data, "get") else None
+    return f"Saved as {path.stem!r}" if kind == "slot" else "Autosave of this game"
 
 
 class LoadScene(Scene):
@@ -29,10 +40,11 @@ class LoadScene(Scene):
     def build(self, rect: pygame.Rect) -> list[Widget]:
         cards: list[Widget] = []
         for path in save_files():
-            when = time.strftime("%d %b %Y, %H:%M", time.localtime(path.stat().st_mtime))
             try:
-                summary = save_summary(read_save(path), self.ctx.library)
-            except SaveError as error:
+                when = time.strftime("%d %b %Y, %H:%M", time.localtime(path.stat().st_mtime))
+                data = read_save(path)
+                summary = save_summary(data, self.ctx.library)
+            except (SaveError, OSError) as error:
                 cards.append(
                     Card(
                         path.name,
@@ -46,7 +58,7 @@ class LoadScene(Scene):
             cards.append(
                 Card(
                     summary,
-                    [Line(f"{path.name} - saved {when}", "small", "muted")],
+                    [Line(f"{save_label(path, data)} - {when}", "small", "muted")],
                     on_press=lambda p=path: self.open(p),
                     key=f"save:{path.name}",
                     stripe="accent",
@@ -55,7 +67,7 @@ class LoadScene(Scene):
             )
         if not cards:
             cards.append(
-                TextBlock("No saved games yet. A game is saved after every session and when you quit.", "lead")
+                TextBlock("No saved games yet. A game saves itself after every move and when you quit.", "lead")
             )
         footer = [Button("Back", lambda: self.send(Pop()), key="load:back", hint="Esc")]
         return page(

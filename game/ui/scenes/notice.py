@@ -32,12 +32,8 @@ class NoticeScene(ModalScene):
         kicker: str = "",
         button: str = "Continue",
         sound: str = "",
-        passes_digits: bool = False,
     ):
         super().__init__(ctx)
-        # A card that only announces (a new session) lets a number key through: it closes
-        # the card and the key goes back, as the result, to the scene that showed it.
-        self.passes_digits = passes_digits
         self.title = title
         self.paragraphs = [body] if isinstance(body, str) else list(body)
         self.kicker = kicker
@@ -67,12 +63,6 @@ class NoticeScene(ModalScene):
 
     def default_focus(self, chain: list[Widget]) -> Widget | None:
         return next((w for w in chain if w.key == "notice:close"), chain[0])
-
-    def on_key(self, event: pygame.event.Event) -> bool:
-        if self.passes_digits and getattr(event, "unicode", "") and event.unicode in "123456789":
-            self.send(Pop(event))
-            return True
-        return False
 
 
 class ConfirmScene(ModalScene):

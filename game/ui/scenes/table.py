@@ -1,11 +1,17 @@
 """The table: where the summit is played.
 
-The counterpart (and your ally) in portrait, the meters with why they moved, the latest
-reply, the agenda with offers, the log of the talks, and your actions as cards (number
-keys 1-9 pick from the cards shown). After each move the meters ease to their new values,
-then events break in as modal cards, then a new session is announced. The game is saved
-after every session, when the summit ends, and whenever this scene leaves the stack
-(quit to title, window closed), so a game in progress is never lost.
+The counterpart (and your ally) in portrait, every meter with why it moved, the latest
+reply, the standing offer with your answers to it, your actions as numbered cards, and
+beside them the agenda, the log and the composer for your own offer (where things go:
+`table_layout`). After each move the meters ease to their new values, then events break
+in as modal cards, then a new session is announced. The game is saved after every
+session, when the summit ends, and whenever this scene leaves the stack.
+
+No move without intent (issue 9): a card swallows the key that closes it; when the
+table comes back from under a card (or after a move) Enter and Space do not play the
+card that happens to have the focus until the player has moved the focus (Tab, arrows)
+or pointed with the mouse; number keys and the offer keys (Y, N, C) say which move they
+mean and always work while the table is in view and no card is waiting.
 """
 
 from __future__ import annotations
@@ -14,25 +20,37 @@ import pygame
 
 from game.core.kinds import GROUPS, kinds_in_group
 from game.match import Match
-from game.ui.meters import MeterAnimation, MeterGauge, MeterInfo, recent_reasons
+from game.ui.meters import MeterAnimation, MeterInfo, recent_reasons
 from game.ui.scene import Push, Replace, Scene
-from game.ui.scenes.table_parts import (
-    Band,
-    PortraitPair,
-    Schedule,
-    action_card,
-    agenda_cards,
-    log_cards,
-    meter_words,
-    reply_widgets,
-)
-from game.ui.widgets import Button, Card, FlowRow, Line, ScrollPanel, TextBlock, Widget
+from game.ui.scenes.table_layout import TableLayout
+from game.ui.scenes.table_time import TableTime
+from game.ui.scenes.table_offer import ANSWER_KEYS, COMPOSE_ID, answers, open_issues, standing_offer
+from game.ui.scenes.table_parts import PortraitPair, action_card, meter_words, reply_widgets
+from game.ui.widgets import Card, Line, TextBlock, Widget
 
 FILTERS = (("All", None),) + tuple((group, kinds_in_group(group)) for group in GROUPS)
 DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)}
+ANSWER_BY_KEY = {getattr(pygame, f"K_{k.lower()}"): kind for kind, k in ANSWER_KEYS.items()}
+FOCUS_KEYS = (pygame.K_TAB, pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT)
+ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 
 
-class TableScene(Scene):
+def play_move(match: Match, action_id: str, terms: dict[str, str] | None = None):
+    """Play through the match (it records the move on its timeline and autosaves after
+    every move); the turn record back."""
+    result = match.play(action_id, terms) if terms else match.play(action_id)
+    return result.record
+
+
+def is_move_widget(key: str) -> bool:
+    """Widgets whose activation plays a move or turns time back."""
+    return key.startswith(("action:", "offer:accept", "offer:reject", "offer:counter", "log:rewind:")) or key in (
+        "compose:propose",
+        "table:undo",
+    )
+
+
+class TableScene(TableLayout, TableTime, Scene):
     title = "The table"
 
     def __init__(self, ctx, match: Match):
@@ -44,11 +62,13 @@ class TableScene(Scene):
         for m in self.game.meters():
             self.anim.set(m["meter"], m["value"])
         self.filter = 0
-        self.side_tab = "agenda"  # wide layout: agenda or log beside the actions
-        self.narrow_tab = "actions"  # narrow layout: actions, agenda or log
+        self.side_tab = "agenda"  # wide layout: agenda, log or your offer beside the actions
+        self.narrow_tab = "actions"  # narrow layout: actions, agenda, log or your offer
         self.queue: list[Scene] = []
         self.hold = 0.0  # seconds to wait before showing queued cards (let meters settle)
         self.narrow = False
+        self.armed = False  # the player has chosen where the focus is since the table came back
+        self.draft: dict[str, str | None] = {}  # the offer being composed: issue id -> position id
         if not self.game.choices:
             self._queue_events(self.game.transcript[0])
         if self.game.over:
@@ -59,10 +79,35 @@ class TableScene(Scene):
     def record(self) -> dict:
         return self.game.transcript[-1]
 
+    def filters(self):
+        return FILTERS
+
+    def offer_stands(self) -> bool:
+        return bool(standing_offer(self.game)) and not self.game.over
+
     def visible_actions(self):
+        """The numbered cards: open actions of the chosen kind, without the answers to a
+        standing offer (they have their own box), your own offer (it has the composer)
+        and questions about issues already agreed."""
         kinds = FILTERS[self.filter][1]
-        actions = self.game.legal_actions()
-        return [a for a in actions if kinds is None or a.kind in kinds]
+        agreed = {i for i, item in enumerate(self.game.view()["agenda"]) if item["agreed"]}
+        boxed = set(ANSWER_KEYS) if self.offer_stands() else set()
+        return [
+            a
+            for a in self.game.legal_actions()
+            if (kinds is None or a.kind in kinds)
+            and a.kind not in boxed
+            and a.id != COMPOSE_ID
+            and not (a.kind == "probe" and a.issue in agreed)
+        ]
+
+    def moves_left(self) -> int:
+        """Moves left in this session, this one included."""
+        if self.game.over:
+            return 0
+        spec, turn = self.game.spec, self.game.turn
+        now = int(spec.session_of_turn[turn])
+        return sum(1 for t in range(turn, spec.total_turns) if int(spec.session_of_turn[t]) == now)
 
     def meter_infos(self) -> list[MeterInfo]:
         spec = self.game.spec
@@ -86,63 +131,6 @@ class TableScene(Scene):
             )
         return out
 
-    # ----------------------------------------------------------------- layout
-    def build(self, rect: pygame.Rect) -> list[Widget]:
-        m = self.ctx.metrics
-        area = rect.inflate(-2 * m.margin, -2 * m.margin)
-        em = m.font_px("body")
-        self.narrow = area.width / em < 60
-        widgets: list[Widget] = []
-        header_h = self._header(area, widgets)
-        body = pygame.Rect(area.left, area.top + header_h + m.gap, area.width, area.height - header_h - m.gap)
-        if self.narrow:
-            self._narrow(body, widgets)
-        else:
-            self._wide(body, widgets)
-        return widgets
-
-    def _header(self, area: pygame.Rect, widgets: list[Widget]) -> int:
-        """Session name, date and place, the schedule, and the buttons for the briefing,
-        help and the menu. When space is short the date and place move to the left panel."""
-        ctx, m = self.ctx, self.ctx.metrics
-        s = self.game.view()["session"]
-        hints = not self.narrow
-        buttons = FlowRow(
-            [
-                Button(
-                    "Briefing", self.open_briefing, key="table:briefing", hint="B" if hints else "", small=not hints
-                ),
-                Button("Help", self.open_help, key="table:help", hint="F1" if hints else "", small=not hints),
-                Button("Menu", self.open_pause, key="table:menu", hint="Esc" if hints else "", small=not hints),
-            ],
-            align="right",
-            key="table:buttons",
-        )
-        inner = area.inflate(-2 * m.pad, -2 * m.pad)
-        natural = sum(b.natural_width(ctx) for b in buttons.items) + 2 * m.gap
-        right_w = min(natural, round(inner.width * 0.42))
-        schedule = Schedule(s["of"], s["number"] - 1, self.game.over)
-        sched_w = min(schedule.natural_width(ctx), round(inner.width * 0.22))
-        left_w = inner.width - right_w - sched_w - 2 * m.gap
-        title = TextBlock(f"{s['name']}", "h3" if self.narrow else "h2", "accent", key="table:session")
-        parts = [title]
-        if not self.narrow:
-            parts.append(TextBlock(f"{s['when']} - {s['place']}", "small", "muted", key="table:where"))
-        heights = [w.measure(ctx, left_w) for w in parts]
-        buttons_h = buttons.measure(ctx, right_w)
-        sched_h = schedule.measure(ctx, sched_w)
-        h = max(sum(heights), buttons_h, sched_h)
-        band = Band("table:band")
-        band.place(ctx, pygame.Rect(area.left, area.top, area.width, h + 2 * m.pad))
-        y = inner.top
-        for w, wh in zip(parts, heights):
-            w.place(ctx, pygame.Rect(inner.left, y, left_w, wh))
-            y += wh
-        schedule.place(ctx, pygame.Rect(inner.left + left_w + m.gap, inner.top, sched_w, sched_h))
-        buttons.place(ctx, pygame.Rect(inner.right - right_w, inner.top, right_w, buttons_h))
-        widgets += [band, *parts, schedule, buttons]
-        return h + 2 * m.pad
-
     def _portraits(self, max_height: int) -> PortraitPair:
         spec, me = self.game.spec, self.match.side_model()
         other = self.match.other_side_model()
@@ -152,13 +140,10 @@ class TableScene(Scene):
             ally = (spec.ally.id, me.ally.leader, "Your ally")
         return PortraitPair(self.ctx, main, ally, max_height)
 
-    def _meters(self) -> list[Widget]:
-        return [MeterGauge(info, lambda ref=info.ref: self.anim.value(ref)) for info in self.meter_infos()]
-
     def _reply(self) -> list[Widget]:
         return reply_widgets(self.game.spec, self.record, "You")
 
-    def _actions(self) -> list[Widget]:
+    def _actions(self, compact: bool = False) -> list[Widget]:
         if self.game.over:
             end = self.game.ending()
             return [
@@ -167,183 +152,31 @@ class TableScene(Scene):
                     [Line("Read the communiqué, the epilogue and what really happened.", "body")],
                     on_press=self.to_ending,
                     key="table:ending",
+                    span_all=True,
                 )
             ]
         overrides = dict(self.match.scenario.tuning)
+        agreed = [i for i, item in enumerate(self.game.view()["agenda"]) if item["agreed"]]
         cards: list[Widget] = []
         for n, action in enumerate(self.visible_actions(), 1):
             crossed = self.game.red_lines_crossed(action)
             cards.append(
-                action_card(self.game.spec, action, n, lambda aid=action.id: self.play(aid), overrides, crossed)
+                action_card(
+                    self.game.spec, action, n, lambda aid=action.id: self.play(aid), overrides, crossed, agreed, compact
+                )
             )
         if not cards:
             cards.append(TextBlock("Nothing of this kind is open now; choose another tab.", "body", "muted"))
         return cards
 
-    def _filters(self) -> FlowRow:
-        return FlowRow(
-            [
-                Button(
-                    name, lambda i=i: self.set_filter(i), key=f"table:filter{i}", selected=i == self.filter, small=True
-                )
-                for i, (name, _) in enumerate(FILTERS)
-            ],
-            key="table:filters",
-        )
-
-    def _panel(
-        self,
-        items: list[Widget],
-        key: str,
-        rect: pygame.Rect,
-        columns: int = 1,
-        min_column: float = 0,
-        framed: bool = True,
-        follow_end: bool = False,
-    ) -> ScrollPanel:
-        m = self.ctx.metrics
-        offset = self.scroll_state.get(key, -1 if follow_end else 0)
-        panel = ScrollPanel(
-            items,
-            key=key,
-            columns=columns,
-            min_column=min_column,
-            framed=framed,
-            offset=offset,
-            follow_end=follow_end,
-            padding=m.pad,
-        )
-        panel.place(self.ctx, rect)
-        return panel
-
-    def _wide(self, body: pygame.Rect, widgets: list[Widget]) -> None:
-        ctx, m = self.ctx, self.ctx.metrics
-        left_w = round(body.width * 0.25)
-        right_w = round(body.width * 0.28)
-        mid_w = body.width - left_w - right_w - 2 * m.gap
-        left = pygame.Rect(body.left, body.top, left_w, body.height)
-        mid = pygame.Rect(left.right + m.gap, body.top, mid_w, body.height)
-        right = pygame.Rect(mid.right + m.gap, body.top, right_w, body.height)
-
-        widgets.append(self._panel([self._portraits(round(body.height * 0.36))] + self._meters(), "table:left", left))
-
-        reply_items = self._reply()
-        probe = ScrollPanel(list(reply_items), key="", padding=m.pad)
-        reply_h = min(probe.measure(ctx, mid.width), round(mid.height * 0.45))
-        widgets.append(self._panel(reply_items, "table:reply", pygame.Rect(mid.left, mid.top, mid.width, reply_h)))
-        y = mid.top + reply_h + m.gap
-        if not self.game.over:
-            filters = self._filters()
-            fh = filters.measure(ctx, mid.width)
-            filters.place(ctx, pygame.Rect(mid.left, y, mid.width, fh))
-            widgets.append(filters)
-            y += fh + m.gap
-        widgets.append(
-            self._panel(
-                self._actions(),
-                "table:actions",
-                pygame.Rect(mid.left, y, mid.width, mid.bottom - y),
-                columns=2,
-                min_column=17,
-            )
-        )
-
-        tabs = FlowRow(
-            [
-                Button(
-                    "Agenda",
-                    lambda: self.set_side_tab("agenda"),
-                    key="table:tab_agenda",
-                    hint="A",
-                    selected=self.side_tab == "agenda",
-                    small=True,
-                ),
-                Button(
-                    "Log",
-                    lambda: self.set_side_tab("log"),
-                    key="table:tab_log",
-                    hint="L",
-                    selected=self.side_tab == "log",
-                    small=True,
-                ),
-            ],
-            key="table:sidetabs",
-        )
-        th = tabs.measure(ctx, right.width)
-        tabs.place(ctx, pygame.Rect(right.left, right.top, right.width, th))
-        widgets.append(tabs)
-        side_rect = pygame.Rect(right.left, right.top + th + m.gap, right.width, right.height - th - m.gap)
-        if self.side_tab == "agenda":
-            widgets.append(self._panel(agenda_cards(self.game.view()), "table:agenda", side_rect))
-        else:
-            widgets.append(
-                self._panel(
-                    log_cards(self.game.spec, self.game.transcript, "You"), "table:log", side_rect, follow_end=True
-                )
-            )
-
-    def _narrow(self, body: pygame.Rect, widgets: list[Widget]) -> None:
-        ctx, m = self.ctx, self.ctx.metrics
-        left_w = round(body.width * 0.42)
-        left = pygame.Rect(body.left, body.top, left_w, body.height)
-        right = pygame.Rect(left.right + m.gap, body.top, body.width - left_w - m.gap, body.height)
-        s = self.game.view()["session"]
-        where = TextBlock(f"{s['when']} - {s['place']}", "small", "muted", key="table:where")
-        items = [where] + self._reply() + [self._portraits(round(body.height * 0.3))] + self._meters()
-        widgets.append(self._panel(items, "table:left", left))
-        names = (("actions", "Actions"), ("agenda", "Agenda"), ("log", "Log"))
-        tabs = FlowRow(
-            [
-                Button(
-                    label,
-                    lambda t=tab: self.set_narrow_tab(t),
-                    key=f"table:ntab_{tab}",
-                    selected=self.narrow_tab == tab,
-                    small=True,
-                )
-                for tab, label in names
-            ],
-            key="table:ntabs",
-        )
-        y = right.top
-        th = tabs.measure(ctx, right.width)
-        tabs.place(ctx, pygame.Rect(right.left, y, right.width, th))
-        widgets.append(tabs)
-        y += th + m.gap
-        if self.narrow_tab == "actions":
-            if not self.game.over:
-                filters = self._filters()
-                fh = filters.measure(ctx, right.width)
-                if fh < right.height // 3:
-                    filters.place(ctx, pygame.Rect(right.left, y, right.width, fh))
-                    widgets.append(filters)
-                    y += fh + m.gap
-            widgets.append(
-                self._panel(self._actions(), "table:actions", pygame.Rect(right.left, y, right.width, right.bottom - y))
-            )
-        elif self.narrow_tab == "agenda":
-            widgets.append(
-                self._panel(
-                    agenda_cards(self.game.view()),
-                    "table:agenda",
-                    pygame.Rect(right.left, y, right.width, right.bottom - y),
-                )
-            )
-        else:
-            widgets.append(
-                self._panel(
-                    log_cards(self.game.spec, self.game.transcript, "You"),
-                    "table:log",
-                    pygame.Rect(right.left, y, right.width, right.bottom - y),
-                    follow_end=True,
-                )
-            )
-
     def default_focus(self, chain: list[Widget]) -> Widget | None:
-        return next((w for w in chain if w.key.startswith("action:") or w.key == "table:ending"), chain[0])
+        """The first action card (or the way to the ending); else a tab, never Undo."""
+        return next((w for w in chain if w.key.startswith("action:") or w.key == "table:ending"), None) or next(
+            (w for w in chain if w.key.startswith(("table:tab_", "table:ntab_"))), chain[0]
+        )
 
     # ----------------------------------------------------------------- playing
-    def play(self, action_id: str) -> None:
+    def play(self, action_id: str, terms: dict[str, str] | None = None) -> None:
         if self.game.over or self.queue:
             return
         kind = next((a.kind for a in self.game.legal_actions() if a.id == action_id), None)
@@ -361,11 +194,13 @@ class TableScene(Scene):
             )
             self.send(Push(ask, lambda yes: self._play(action_id) if yes else None))
             return
-        self._play(action_id)
+        self._play(action_id, terms)
 
-    def _play(self, action_id: str) -> None:
+    def _play(self, action_id: str, terms: dict[str, str] | None = None) -> None:
         session_before = self.game.session_index
-        record = self.game.play(action_id)
+        self._after_move(play_move(self.match, action_id, terms), session_before)
+
+    def _after_move(self, record: dict, session_before: int) -> None:
         for m in self.game.meters():
             self.anim.set(m["meter"], m["value"])
         if self.game.session_index != session_before or self.game.over:
@@ -377,22 +212,25 @@ class TableScene(Scene):
             s = self.game.view()["session"]
             from game.ui.scenes.notice import NoticeScene
 
+            left = self.moves_left()
             self.queue.append(
                 NoticeScene(
                     self.ctx,
                     s["name"],
-                    [s["when"], s["place"]],
+                    [s["when"], s["place"], f"{left} move{'s' if left != 1 else ''} in this session."],
                     kicker=f"Session {s['number']} of {s['of']}",
-                    passes_digits=True,
                 )
             )
         speed = self.ctx.settings.animation_speed
         self.hold = 0.6 / speed if speed > 0 else 0.0
         self.scroll_state["table:reply"] = 0
         self.scroll_state["table:log"] = -1
+        self.scroll_state["table:offer"] = 0
         self.ctx.sound.play("agreement" if record.get("agreed") else "turn")
         self._focus_key = None
         self.focused = None
+        self.disarm()
+        self.draft = {k: v for k, v in self.draft.items() if k in {it["issue"] for it in open_issues(self.game)}}
         if self.filter and not self.visible_actions():
             self.filter = 0
         self.changed()
@@ -417,7 +255,7 @@ class TableScene(Scene):
         notice = NoticeScene(
             self.ctx,
             end["title"],
-            [why, "Read the communiqué, the epilogue and the debrief."],
+            [why, "Read the communiqué, the epilogue and the debrief.", "Esc: back to the table to read the last reply."],
             kicker="The summit ends",
             button="Read the communiqué",
             sound="breakdown" if end["breakdown"] else ("agreement" if end["agreements"] else ""),
@@ -432,17 +270,13 @@ class TableScene(Scene):
             moving = True
         if self.active and self.queue and not moving:
             scene = self.queue.pop(0)
+            on_result = None
             if scene is getattr(self, "_ending_notice", None):
-                on_result = lambda result: self.to_ending()  # noqa: E731
-            else:
-                on_result = self._after_card
+                # The button goes on to the ending; Esc stays at the table, where the
+                # counterpart's last reply is, with a card that leads to the ending.
+                on_result = lambda result: self.to_ending() if result else self.changed()  # noqa: E731
             self.send(Push(scene, on_result))
         return moving or bool(self.queue and self.active)
-
-    def _after_card(self, result) -> None:
-        """A session card closed by a number key: that key picks an action here."""
-        if isinstance(result, pygame.event.Event) and not self.queue:
-            self.on_key(result)
 
     def to_ending(self) -> None:
         from game.ui.scenes.ending import EndingScene
@@ -450,6 +284,20 @@ class TableScene(Scene):
         self.queue.clear()
         self.match.save()
         self.send(Replace(EndingScene(self.ctx, self.match)))
+
+    # ----------------------------------------------------------------- your own offer
+    def pick(self, issue: str, position: str | None) -> None:
+        self.draft[issue] = position
+        self.changed()
+
+    def draft_terms(self) -> dict[str, str]:
+        live = {it["issue"] for it in open_issues(self.game)}
+        return {k: v for k, v in self.draft.items() if v is not None and k in live}
+
+    def propose_draft(self) -> None:
+        terms = self.draft_terms()
+        if terms and any(a.id == COMPOSE_ID for a in self.game.legal_actions()):
+            self.play(COMPOSE_ID, terms)
 
     # ----------------------------------------------------------------- input
     def set_filter(self, index: int) -> None:
@@ -468,24 +316,75 @@ class TableScene(Scene):
             self.side_tab = tab
         self.changed()
 
+    def disarm(self) -> None:
+        """The table is back in view: the focus is not a choice until the player moves it."""
+        self.armed = False
+        self.ctx.keyboard_mode = False
+
+    def on_uncover(self) -> None:
+        self.disarm()
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN):
+            self.armed = True  # pointing is choosing
+        changed = super().handle(event)
+        if event.type == pygame.KEYDOWN and not self.armed:
+            self.ctx.keyboard_mode = False  # no focus ring on a card the player has not chosen
+        return changed
+
+    def _key(self, event: pygame.event.Event) -> bool:
+        if not self.armed:
+            if event.key in FOCUS_KEYS:
+                # The first Tab or arrow shows where the focus is, without moving it.
+                self.armed = True
+                if self.focused is not None:
+                    self.focus(self.focused)
+                return True
+            if event.key in ACTIVATE_KEYS and self.focused is not None and is_move_widget(self.focused.key):
+                return True  # swallowed: the player has not chosen this card
+        return super()._key(event)
+
     def on_key(self, event: pygame.event.Event) -> bool:
-        if event.key in DIGITS and not (event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT)):
+        plain = not (event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT))
+        if event.key in DIGITS and plain:
             actions = self.visible_actions()
             n = DIGITS[event.key]
             if not self.game.over and n <= len(actions):
+                self.armed = True
                 self.focus(self.find(f"action:{actions[n - 1].id}"))
                 self.play(actions[n - 1].id)
             return True
-        if event.key == pygame.K_b:
-            self.open_briefing()
+        if event.key in ANSWER_BY_KEY and plain:
+            action = answers(self.game).get(ANSWER_BY_KEY[event.key]) if self.offer_stands() else None
+            if action is not None:
+                self.play(action.id)
             return True
-        if event.key == pygame.K_a:
-            self.set_narrow_tab("agenda") if self.narrow else self.set_side_tab("agenda")
+        if (event.key == pygame.K_u and plain) or (event.key == pygame.K_z and event.mod & pygame.KMOD_CTRL):
+            self.undo()
             return True
-        if event.key == pygame.K_l:
-            self.set_narrow_tab("log") if self.narrow else self.set_side_tab("log")
+        if event.key == pygame.K_p and plain:
+            if self.side_tab == "offer" or self.narrow_tab == "offer":
+                self.propose_draft()
             return True
+        for key, tab in ((pygame.K_b, None), (pygame.K_a, "agenda"), (pygame.K_l, "log"), (pygame.K_o, "offer")):
+            if event.key == key and plain:
+                if tab is None:
+                    self.open_briefing()
+                else:
+                    self.set_narrow_tab(tab) if self.narrow else self.set_side_tab(tab)
+                    if tab == "offer":
+                        self._focus_first_issue()
+                return True
         return False
+
+    def _focus_first_issue(self) -> None:
+        """O: the composer's first open issue takes the focus, ready for Left/Right."""
+        first = next(iter(open_issues(self.game)), None)
+        if first is not None:
+            self._focus_key = f"compose:{first['issue']}"
+            self.focused = None
+            self.armed = True
+            self.ctx.keyboard_mode = True
 
     def on_escape(self) -> None:
         self.open_pause()

@@ -116,15 +116,23 @@ def action_card(
     on_press: Callable[[], None],
     overrides: dict[str, float],
     crossed: list[str] = (),
+    agreed: Sequence[int] = (),
+    compact: bool = False,
 ) -> ActionCard:
-    """`crossed`: issues on which taking this action would cross your own red lines."""
+    """`crossed`: issues on which taking this action would cross your own red lines;
+    `agreed`: issues already agreed, left out of a package's terms (they no longer count);
+    `compact`: the terms go to the tooltip so more cards fit (the small default window)."""
     kinds = {m.kind for m in spec.meters}
     tag = PLAYER_KIND[action.kind].tag if action.kind in PLAYER_KIND else action.kind
     if action.issue >= 0:
         tag += f" - {spec.issue_names[action.issue]}"
-    lines = [Line(tag, "small", "muted")]
-    if action.kind == "propose":
-        lines.append(Line("; ".join(wording.terms_lines(spec, terms_text(spec, action.terms))), "small"))
+    lines = [] if compact else [Line(tag, "small", "muted")]
+    terms = ""
+    if action.kind == "propose" and action.terms:
+        open_terms = [p if i not in agreed else -1 for i, p in enumerate(action.terms)]
+        terms = "; ".join(wording.terms_lines(spec, terms_text(spec, open_terms)))
+        if terms and not compact:
+            lines.append(Line(terms, "small"))
     if crossed:
         lines.append(Line("Crosses your red line: " + ", ".join(crossed), "small", "bad"))
     hints = likely_effects(action.kind, kinds, overrides)
@@ -136,7 +144,8 @@ def action_card(
         )
         for h in hints
     ]
-    details = [action.label, tag] + (["Crosses your red line: " + ", ".join(crossed)] if crossed else [])
+    details = [action.label, tag] + (["Puts on the table: " + terms] if terms else [])
+    details += ["Crosses your red line: " + ", ".join(crossed)] if crossed else []
     if hints:
         conditional = hints[0].conditional
         words = ", ".join(
@@ -148,7 +157,7 @@ def action_card(
         details.append(note(action.kind))
     if action.says:
         details.append("You would say: " + quoted(action.says))
-    return ActionCard(
+    card = ActionCard(
         action.label,
         lines,
         on_press=on_press,
@@ -158,6 +167,8 @@ def action_card(
         details=details,
         title_style="bold",
     )
+    card.tight = compact
+    return card
 
 
 # --------------------------------------------------------------------------- portraits, schedule
@@ -193,10 +204,10 @@ class PortraitPair(Widget):
 
     def measure(self, ctx, width: int) -> int:
         main, ally = self._sizes(ctx, width)
-        h = main[1] + ctx.metrics.gap // 2 + self._caption_h(ctx, self.main[2], main[0])
-        if ally:
-            h = max(h, ally[1] + ctx.metrics.gap // 2 + self._caption_h(ctx, self.ally[2], ally[0]))
-        return h
+        caption = self._caption_h(ctx, self.main[2], main[0])
+        if ally:  # both captions sit under the large portrait's foot
+            caption = max(caption, self._caption_h(ctx, self.ally[2], ally[0]))
+        return main[1] + ctx.metrics.gap // 2 + caption
 
     def draw(self, surface, ctx, focused, hovered) -> None:
         main, ally = self._sizes(ctx, self.rect.width)
@@ -226,14 +237,18 @@ class PortraitPair(Widget):
 class Schedule(Widget):
     """The summit's sessions as marks: done (filled), now (large ring), to come (hollow)."""
 
-    def __init__(self, count: int, current: int, over: bool, key: str = "table:schedule"):
+    def __init__(self, count: int, current: int, over: bool, moves_left: int = 0, key: str = "table:schedule"):
         super().__init__(key)
         self.count = count
         self.current = current
         self.over = over
+        self.moves_left = moves_left
 
     def _label(self) -> str:
-        return "Summit over" if self.over else f"Session {self.current + 1} of {self.count}"
+        if self.over:
+            return "Summit over"
+        left = f" - {self.moves_left} move{'s' if self.moves_left != 1 else ''} left" if self.moves_left else ""
+        return f"Session {self.current + 1} of {self.count}{left}"
 
     def natural_width(self, ctx) -> int:
         dot = ctx.line("small")

@@ -9,7 +9,7 @@ from game.ui.flow import load_match, save_summary, scenes_for_match
 from game.ui.layout import page
 from game.ui.palette import palette_for
 from game.ui.scene import Push, Quit, Reset, Scene
-from game.ui.widgets import Button, Spacer, TextBlock, Widget
+from game.ui.widgets import Button, FlowRow, Spacer, TextBlock, Widget
 
 
 class LeaderStrip(Widget):
@@ -74,11 +74,18 @@ class TitleScene(Scene):
         ]
         if continue_note:
             buttons.append(TextBlock(continue_note, "small", "muted", key="title:continue_note"))
+        buttons += self._recent_games(latest)
         buttons += [
             Button("Load a saved game", self.load, key="title:load"),
-            Button("Settings", self.settings, key="title:settings"),
-            Button("How to play", self.help, key="title:help", hint="F1"),
-            Button("Quit", lambda: self.send(Quit()), key="title:quit"),
+            FlowRow(  # one row, so the list of recent games never pushes Quit out of view
+                [
+                    Button("Settings", self.settings, key="title:settings"),
+                    Button("How to play", self.help, key="title:help", hint="F1"),
+                    Button("Quit", lambda: self.send(Quit()), key="title:quit"),
+                ],
+                align="stretch",
+                key="title:more",
+            ),
         ]
         return page(
             self.ctx,
@@ -103,6 +110,34 @@ class TitleScene(Scene):
         path = latest_save()
         if path is None:
             return
+        try:
+            match = load_match(self.ctx, path)
+        except SaveError as error:
+            from game.ui.scenes.notice import NoticeScene
+
+            self.send(Push(NoticeScene(self.ctx, "This save cannot be opened", str(error), kicker="Continue")))
+            return
+        self.send(Reset(scenes_for_match(self.ctx, match)))
+
+    def _recent_games(self, latest) -> list[Widget]:
+        """The last few games besides the latest, each one click from the table."""
+        try:
+            from game.saves import list_games
+        except ImportError:
+            return []
+        out: list[Widget] = []
+        for i, entry in enumerate(e for e in list_games(5) if e.path != latest):
+            if i >= 2:
+                break
+            found = self.ctx.library.scenarios.get(entry.game_id.split("-")[0] if "-" in entry.game_id else "")
+            who = next((s.leader for s in found[1].sides if s.id == entry.side), entry.side) if found else entry.side
+            state = "over" if entry.over else f"turn {entry.turn + 1}"
+            out.append(Button(f"{entry.title.split(':')[0]}, {who.split()[-1]}, {state}",
+                              lambda p=entry.path: self.open_save(p), key=f"title:game:{i}", small=True))
+        # One row under Continue: the other recent games, each one click from its table.
+        return [FlowRow(out, align="center", key="title:games")] if out else []
+
+    def open_save(self, path) -> None:
         try:
             match = load_match(self.ctx, path)
         except SaveError as error:

@@ -23,7 +23,7 @@ the focus ring and which is under the pointer). Strings a widget draws are liste
 from game.ui.widgets.base import Rule, Spacer, TextBlock, Widget
 from game.ui.widgets.buttons import Button, FlowRow
 from game.ui.widgets.cards import Card, Chip, Line
-from game.ui.widgets.controls import Choice, DigitsInput, Slider, Toggle
+from game.ui.widgets.controls import Choice, DigitsInput, NameInput, Slider, Toggle
 from game.ui.widgets.drawing import (
     RGB,
     colour,
@@ -39,7 +39,7 @@ from game.ui.widgets.pictures import Canvas, Picture
 from game.ui.widgets.scrolling import ScrollPanel
 
 __all__ = [
-    "RGB", "Button", "Canvas", "Card", "Chip", "Choice", "DigitsInput", "FlowRow", "Line", "Picture", "Rule",
+    "RGB", "Button", "Canvas", "Card", "Chip", "Choice", "DigitsInput", "FlowRow", "Line", "NameInput", "Picture", "Rule",
     "ScrollPanel", "Slider", "Spacer", "TextBlock", "Toggle", "Widget", "colour", "corner", "draw_arrow",
     "draw_box", "draw_focus_ring", "draw_pattern", "draw_tooltip", "tooltip_box",
 ]

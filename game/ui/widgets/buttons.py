@@ -43,7 +43,9 @@ class Button(Widget):
         return ctx.metrics.pad + ctx.metrics.px(4), max(4, round(ctx.metrics.pad * 0.6))
 
     def _text(self) -> str:
-        return f"{self.label}  [{self.hint}]" if self.hint else self.label
+        if not self.hint:
+            return self.label
+        return f"{self.label} [{self.hint}]" if self.small else f"{self.label}  [{self.hint}]"
 
     def natural_width(self, ctx) -> int:
         px, _ = self._pads(ctx)

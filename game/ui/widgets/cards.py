@@ -66,9 +66,14 @@ class Card(Widget):
         self.focusable = on_press is not None
         self.takes_pointer = on_press is not None
 
+    tight = False  # less padding (the table's compact action cards)
+
+    def _pad(self, ctx) -> int:
+        return max(4, round(ctx.metrics.pad * 0.6)) if self.tight else ctx.metrics.pad
+
     def _inner(self, ctx, width: int) -> int:
         return max(
-            1, width - 2 * ctx.metrics.pad - self._badge_w(ctx) - self._stripe_w(ctx) - self.leading_w(ctx, width)
+            1, width - 2 * self._pad(ctx) - self._badge_w(ctx) - self._stripe_w(ctx) - self.leading_w(ctx, width)
         )
 
     def leading_w(self, ctx, width: int) -> int:
@@ -113,7 +118,7 @@ class Card(Widget):
         if self.chips:
             rows = self._chip_rows(ctx, inner)
             h += gap + len(rows) * self._chip_h(ctx) + (len(rows) - 1) * gap
-        return max(h, self.leading_h(ctx, width)) + 2 * ctx.metrics.pad
+        return max(h, self.leading_h(ctx, width)) + 2 * self._pad(ctx)
 
     def activate(self) -> None:
         if self.enabled and self.on_press is not None:
@@ -121,10 +126,11 @@ class Card(Widget):
 
     def draw(self, surface, ctx, focused, hovered) -> None:
         p, m = ctx.palette, ctx.metrics
+        pad = self._pad(ctx)
         live = self.enabled and self.on_press is not None
         fill = p.highlight if (hovered is self and live) else p.panel
         draw_box(surface, ctx, self.rect, fill, p.accent if focused is self else p.panel_border, m.px(1.5))
-        x = self.rect.left + m.pad
+        x = self.rect.left + pad
         if self.stripe:
             stripe = pygame.Rect(self.rect.left, self.rect.top, self._stripe_w(ctx), self.rect.height)
             pygame.draw.rect(
@@ -138,20 +144,20 @@ class Card(Widget):
         lead = self.leading_w(ctx, self.rect.width)
         if lead:
             self.draw_leading(
-                surface, ctx, pygame.Rect(x, self.rect.top + m.pad, lead - m.pad, self.rect.height - 2 * m.pad)
+                surface, ctx, pygame.Rect(x, self.rect.top + pad, lead - pad, self.rect.height - 2 * pad)
             )
             x += lead
         if self.badge:
             font = ctx.font("h3")
             size = font.get_linesize()
-            badge = pygame.Rect(x, self.rect.top + m.pad, self._badge_w(ctx) - m.pad, size)
+            badge = pygame.Rect(x, self.rect.top + pad, self._badge_w(ctx) - m.pad, size)
             tone = p.accent if live else p.muted
             draw_box(surface, ctx, badge, None, tone, m.px(1.5))
             image = ctx.text.render(font, self.badge, tone)
             surface.blit(image, image.get_rect(center=badge.center))
             x += self._badge_w(ctx)
         inner = self._inner(ctx, self.rect.width)
-        y = self.rect.top + m.pad
+        y = self.rect.top + pad
         dim = not self.enabled
         if self.title:
             tone = p.muted if dim else p.ink

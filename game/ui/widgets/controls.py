@@ -300,3 +300,26 @@ class DigitsInput(Widget):
 
     def texts(self) -> list[str]:
         return [self.label, self.value]
+
+
+class NameInput(DigitsInput):
+    """A short name (a save slot): letters, digits, spaces, '-', '_' and '.'; typed
+    characters come with their key presses, so each is taken once."""
+
+    ALLOWED = set(" -_.")
+
+    def __init__(self, label: str, value: str, on_change: Callable[[str], None], key: str = "", max_len: int = 40):
+        super().__init__(label, value, on_change, key=key or f"name:{label}", max_len=max_len)
+
+    def key_down(self, ctx, event) -> bool:
+        if event.key in (pygame.K_BACKSPACE, pygame.K_DELETE):
+            self.value = self.value[:-1] if event.key == pygame.K_BACKSPACE else ""
+            self.on_change(self.value)
+            return True
+        char = getattr(event, "unicode", "")
+        if char and len(char) == 1 and (char.isalnum() or char in self.ALLOWED) and char.isprintable():
+            if len(self.value) < self.max_len and (self.value or char not in self.ALLOWED):
+                self.value += char
+                self.on_change(self.value)
+            return True
+        return False

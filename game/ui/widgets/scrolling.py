@@ -18,6 +18,7 @@ class ScrollPanel(Widget):
 
     takes_pointer = True
     wants_drag = True
+    border = ""  # a palette tone for a framed panel's edge that should stand out (the offer)
 
     def __init__(
         self,
@@ -60,7 +61,8 @@ class ScrollPanel(Widget):
         return ctx.metrics.pad if self.padding is None else self.padding
 
     def measure(self, ctx, width: int) -> int:
-        return self._layout(ctx, width)[1] + 2 * self._pad(ctx)
+        pad = self._pad(ctx)
+        return self._layout(ctx, width - 2 * pad)[1] + 2 * pad  # laid out as `place` will
 
     def _layout(self, ctx, width: int) -> tuple[list[tuple[Widget, pygame.Rect]], int]:
         """Positions relative to the content's top-left, and the content height."""
@@ -188,7 +190,8 @@ class ScrollPanel(Widget):
     def draw(self, surface, ctx, focused, hovered) -> None:
         p = ctx.palette
         if self.framed:
-            draw_box(surface, ctx, self.rect, p.paper, p.panel_border, ctx.metrics.px(1))
+            edge = getattr(p, self.border, p.panel_border) if self.border else p.panel_border
+            draw_box(surface, ctx, self.rect, p.paper, edge, ctx.metrics.px(3 if self.border else 1))
         old = surface.get_clip()
         surface.set_clip(self.rect.clip(old) if old else self.rect)
         for w, _ in self._places:

@@ -1,0 +1,185 @@
+"""The personality sandbox, headless: for a few chosen states of a game, the counterpart's
+scored candidate replies to a move and what it would accept.
+
+Scores come from the core's own `choose_reply` while a copy of the state plays the move
+through `rules.step`; nothing of the reply rules is re-derived here. The final score
+matrix (its strategy family's bonuses and the volatility noise included, the one whose
+best entry is the reply) is read from `choose_reply`'s frame as it returns (a read-only
+look through CPython's profiling hook; see `_scores_of`), and what it would accept from
+the context `choose_reply` returns. A core function returning that final matrix
+(`score_replies`) would make the look unnecessary; it is used when present.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from game.core import reply as reply_module
+from game.core import rules
+from game.core.kinds import AI_KINDS
+from game.core.spec import GameSpec
+from game.core.state import BatchState, new_state
+from game.core.utility import aspiration
+
+STATE_SEED = 1  # the sandbox's states are one fixed game: only the personality changes
+
+
+@dataclass
+class Probe:
+    """What the counterpart made of one move in one state."""
+
+    scores: dict[str, float]  # reply kind -> score, valid replies only
+    chosen: str
+    acceptable: bool  # the move's terms (if any) met its aspiration
+    worth: float  # the move's terms' worth to it (0 when no terms)
+    target: float  # the aspiration it measured them against
+
+
+@dataclass
+class SandboxState:
+    title: str
+    move: str  # label of the move it answers
+    replies: list[tuple[str, float]]  # (kind, score), best first
+    chosen: str
+    aspiration: float  # what it insists on in this state, before the move
+    tolerance: float
+    packages: list[dict] = field(default_factory=list)  # the author's offers: label, worth, clears, why not
+
+
+def _scores_of(spec: GameSpec, st: BatchState, action: int) -> tuple[Probe, BatchState]:
+    """Play `action` on a copy of `st`; return the reply scores and the state after."""
+    trial = st.copy()
+    seen: dict = {}
+    code = reply_module.choose_reply.__code__
+    scorer = getattr(reply_module, "score_replies", None)
+    scorer_code = getattr(scorer, "__code__", None)
+
+    def watch(frame, event, arg):
+        if event != "return":
+            return
+        if scorer_code is not None and frame.f_code is scorer_code and isinstance(arg, np.ndarray):
+            seen["from_scorer"] = np.array(arg)  # the core's own API, when it has one
+        elif frame.f_code is code:
+            loc = frame.f_locals
+            found = loc.get("scores")  # the final matrix, bonuses and noise included
+            if found is None:
+                found = seen.pop("from_scorer", None)
+            reply, ctx = arg
+            seen.update(scores=np.asarray(found if found is not None else np.zeros(0)),
+                        acceptable=np.array(ctx.acceptable), u_new=np.array(loc["u_new"]),
+                        target=np.array(loc["target"]), reply=reply)
+
+    old = sys.getprofile()
+    sys.setprofile(watch)
+    try:
+        rules.step(spec, trial, np.array([action]))
+    finally:
+        sys.setprofile(old)
+    if "scores" not in seen or seen["scores"].ndim != 2:
+        raise RuntimeError("the counterpart's reply no longer exposes its scores; the sandbox needs "
+                           "game.core.reply.score_replies(...) -> [N, reply kinds]")
+    scores = seen["scores"][0]
+    valid = {AI_KINDS[k]: float(scores[k]) for k in range(len(AI_KINDS)) if np.isfinite(scores[k])}
+    probe = Probe(valid, AI_KINDS[int(seen["reply"][0])], bool(seen["acceptable"][0]), float(seen["u_new"][0]),
+                  float(seen["target"][0]))
+    return probe, trial
+
+
+def _first(spec: GameSpec, kind: str) -> int:
+    for i, a in enumerate(spec.actions):
+        if a.kind == kind and any(t >= 0 for t in a.terms) == (kind == "propose"):
+            return i
+    for i, a in enumerate(spec.actions):
+        if a.kind == kind:
+            return i
+    return -1
+
+
+def author_packages(spec: GameSpec) -> list[int]:
+    """The author's proposal cards (fixed terms), in the scenario's order."""
+    return [i for i, a in enumerate(spec.actions) if a.kind == "propose" and any(t >= 0 for t in a.terms)]
+
+
+def fair_package(spec: GameSpec) -> int:
+    """The author's package of two or more issues whose worse side does best (max-min of
+    the two sides' worth over the issues it covers)."""
+    best, best_score = -1, -1.0
+    for i in author_packages(spec):
+        t = np.array(spec.actions[i].terms)
+        covered = t >= 0
+        if covered.sum() < 2:
+            continue
+        idx = np.clip(t, 0, None)
+        rows = np.arange(spec.n_issues)
+        you = (spec.player_weights * covered * spec.player_values[rows, idx]).sum() / (spec.player_weights * covered).sum()
+        them = (spec.ai_weights * covered * spec.ai_values[rows, idx]).sum() / (spec.ai_weights * covered).sum()
+        if min(you, them) > best_score:
+            best, best_score = i, float(min(you, them))
+    return best if best >= 0 else (author_packages(spec) or [0])[0]
+
+
+def ideal_package(spec: GameSpec) -> int:
+    """The author's proposal closest to your own ideal on every issue (the hard line)."""
+    packs = author_packages(spec)
+    return max(packs, key=lambda i: (sum(t == b for t, b in zip(spec.actions[i].terms, spec.player_best) if t >= 0)
+                                     - 0.1 * sum(t < 0 for t in spec.actions[i].terms)), default=0)
+
+
+def _advance(spec: GameSpec, st: BatchState, choices: list[int]) -> BatchState:
+    for a in choices:
+        if st.over[0] or not rules.legal_mask(spec, st)[0, a]:
+            break
+        rules.step(spec, st, np.array([a]))
+    return st
+
+
+def chosen_states(spec: GameSpec) -> list[tuple[str, BatchState, int]]:
+    """(title, state, move to answer): the opening; after a warning; after a fair package;
+    late with tension high."""
+    fair, ideal = fair_package(spec), ideal_package(spec)
+    warn, pause = _first(spec, "warn"), _first(spec, "break")
+    if pause < 0:
+        pause = _first(spec, "appeal")
+
+    def fresh() -> BatchState:
+        st = new_state(spec, STATE_SEED, np.array([0]))
+        rules.open_summit(spec, st)
+        return st
+
+    label = lambda i: spec.actions[i].label  # noqa: E731
+    out = [("The opening", fresh(), ideal)]
+    if warn >= 0:
+        out.append((f"After a warning ({label(warn)})", _advance(spec, fresh(), [warn]), fair))
+    out.append((f"After a fair package ({label(fair)})", _advance(spec, fresh(), [fair]), pause if pause >= 0 else fair))
+    late = _advance(spec, fresh(), [pause] * max(spec.total_turns - 2, 0)) if pause >= 0 else fresh()
+    k = spec.meter_index("counterpart.tension")
+    if k >= 0 and not late.over[0]:
+        late.base[0, k] = 85.0 - late.fading[0, k]  # tension high, short of the brink
+    out.append(("Late in the talks, tension high", late, fair))
+    return [(t, s, m) for t, s, m in out if not s.over[0]]
+
+
+def sandbox_states(spec: GameSpec) -> list[SandboxState]:
+    """The table for each chosen state: scored replies to its move, and which of the
+    author's packages would clear its aspiration there."""
+    tol = float(spec.tuning["accept_tolerance"])
+    out = []
+    for title, st, move in chosen_states(spec):
+        probe, _ = _scores_of(spec, st, move)
+        packages = []
+        for i in author_packages(spec):
+            if not rules.legal_mask(spec, st)[0, i]:
+                continue
+            p, _ = _scores_of(spec, st, i)
+            packages.append({"label": spec.actions[i].label, "worth": p.worth, "clears": p.acceptable,
+                             "reply": p.chosen})
+        replies = sorted(probe.scores.items(), key=lambda kv: -kv[1])
+        out.append(SandboxState(f"{title}: you play \u201c{spec.actions[move].label}\u201d", spec.actions[move].label,
+                                replies, probe.chosen, float(aspiration(spec, st)[0]), tol, packages))
+    return out
+
+
+__all__ = ["SandboxState", "chosen_states", "fair_package", "sandbox_states"]

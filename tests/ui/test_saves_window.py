@@ -1,0 +1,124 @@
+"""Saves that hold, and the record exported from the window (issue 9.4, 9.5): a named
+save loaded and played on is never written over; Continue lists the last few games;
+the pause menu and the ending screen export the record and say where it went."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.match import new_match
+from game.paths import data_dir, saves_dir
+from game.ui.scenes.table import TableScene
+from game.ui.scenes.title import TitleScene
+
+K = pygame
+
+
+def close_cards(d) -> None:
+    for _ in range(50):
+        d.settle()
+        if d.name != "NoticeScene":
+            return
+        d.key(K.K_RETURN)
+
+
+def at_table(d, match) -> None:
+    table = TableScene(d.app.ctx, match)
+    table.queue.clear()
+    d.app.show([TitleScene(d.app.ctx), table])
+    d.settle()
+
+
+def test_a_loaded_named_save_is_never_written_over(make_app, library):
+    d = make_app()
+    match = new_match(library, "vienna_1961", "usa", 3)
+    match.play(match.game.legal_actions()[0].id)
+    slot = match.save_as("mine")
+    before = slot.read_bytes()
+
+    d.click("title:load")
+    d.click("save:mine.json")
+    assert d.name == "TableScene"
+    close_cards(d)
+    for n in (1, 2):
+        d.key(getattr(K, f"K_{n}"), unicode=str(n))
+        close_cards(d)
+    assert len(d.scene.game.choices) == 3
+    d.key(K.K_ESCAPE)
+    d.click("pause:quit")
+    assert slot.read_bytes() == before, "the named save was written over"
+    # ...and the moves played after loading it are not lost: they are in an autosave.
+    again = make_app()
+    again.click("title:continue")
+    assert again.name == "TableScene" and len(again.scene.game.choices) == 3
+
+
+def test_continue_lists_the_last_games(make_app, library):
+    matches = []
+    for seed, sid in ((1, "vienna_1961"), (2, "singapore_2018"), (3, "vienna_1961")):
+        m = new_match(library, sid, None, seed)
+        m.play(m.game.legal_actions()[0].id)
+        matches.append(m)
+    d = make_app()
+    assert d.widget("title:continue").enabled
+    older = [w for w in d.scene.all_widgets() if w.key.startswith("title:game:")]
+    assert len(older) == 2
+    d.click(older[-1].key)
+    assert d.name == "TableScene"
+    assert d.scene.match.game_id in {m.game_id for m in matches[:2]}
+
+
+def test_export_from_the_pause_menu_says_where(make_app, library):
+    d = make_app()
+    match = new_match(library, "vienna_1961", "usa", 3)
+    at_table(d, match)
+    d.key(K.K_1, unicode="1")
+    close_cards(d)
+    d.key(K.K_ESCAPE)
+    d.click("pause:export")
+    assert d.name == "NoticeScene" and d.scene.title == "The record is exported"
+    files = list((data_dir() / "exports").iterdir())
+    assert len(files) == 1 and files[0].name in d.text() and str(files[0].parent) in d.text()
+    text = files[0].read_text()
+    assert match.game.spec.ai_leader in text and match.scenario.title.split(":")[0] in text
+
+
+def test_export_from_the_ending(make_app, library):
+    d = make_app()
+    match = new_match(library, "singapore_2018", "usa", 2)
+    while not match.game.over:
+        match.play(match.game.legal_actions()[0].id)
+    from game.ui.scenes.ending import EndingScene
+
+    d.app.show([TitleScene(d.app.ctx), EndingScene(d.app.ctx, match)])
+    d.click("ending:export")
+    assert d.name == "NoticeScene" and d.scene.title == "The record is exported"
+    assert len(list((data_dir() / "exports").iterdir())) == 1
+    assert not list(saves_dir().glob("*.json"))  # exporting is not saving a slot
+
+
+def test_rewind_and_branch_then_compare_at_the_end(make_app, library):
+    """Play to the end, rewind to turn 2 from the log, play on differently to the end:
+    the ending screen has a Timelines page with both endings and both sets of agreements."""
+    d = make_app()
+    match = new_match(library, "singapore_2018", "usa", 4)
+    while not match.game.over:
+        match.play(match.game.legal_actions()[0].id)
+    first_end = match.game.ending()["title"]
+    match.rewind(2)
+    at_table(d, match)
+    assert len(match.game.choices) == 1
+    while d.name == "TableScene":
+        acts = d.scene.visible_actions()
+        d.key(K.K_2 if len(acts) > 1 else K.K_1, unicode="2" if len(acts) > 1 else "1")
+        for _ in range(50):
+            d.settle()
+            if d.name != "NoticeScene":
+                break
+            d.key(K.K_RETURN)
+    assert d.name == "EndingScene" and len(match.timelines) == 2
+    assert "Timelines" in d.scene.pages
+    d.click(f"ending:tab{d.scene.pages.index('Timelines')}")
+    texts = d.text()
+    assert first_end in texts and match.game.ending()["title"] in texts
+    assert d.widget("timelines:chart:a").rect.top == d.widget("timelines:chart:b").rect.top  # side by side
