@@ -49,6 +49,14 @@ def its_own_terms(spec: GameSpec, st: BatchState, terms: np.ndarray) -> np.ndarr
     return covered.any(axis=1) & (~covered | (offered & within)).all(axis=1)
 
 
+def unasked_top(spec: GameSpec, st: BatchState) -> np.ndarray:
+    """[N, I] its `top_issues_to_ask` weightiest open issues that you have not asked about."""
+    open_ = st.agreed < 0
+    k = int(spec.tuning["top_issues_to_ask"])
+    rank = np.argsort(np.argsort(-np.where(open_, spec.ai_weights[None, :], -1.0), axis=1, kind="stable"), axis=1)
+    return open_ & (rank < k) & ~st.probed
+
+
 def held_back(spec: GameSpec, st: BatchState, terms: np.ndarray) -> np.ndarray:
     """[N] terms it will not sign yet, whatever their worth: its weightiest open issue
     alone (only within a package), or any of its weightiest open issues before you asked
@@ -60,9 +68,7 @@ def held_back(spec: GameSpec, st: BatchState, terms: np.ndarray) -> np.ndarray:
     covered = (terms >= 0) & open_
     lone_top = (covered.sum(axis=1) == 1) & covered[rows, top] & (open_.sum(axis=1) > 1)
     # Its `top_issues_to_ask` weightiest open issues: none is signed before you asked about it.
-    k = int(tun["top_issues_to_ask"])
-    rank = np.argsort(np.argsort(-np.where(open_, spec.ai_weights[None, :], -1.0), axis=1, kind="stable"), axis=1)
-    unasked = (covered & (rank < k) & ~st.probed).any(axis=1)
+    unasked = (covered & unasked_top(spec, st)).any(axis=1)
     return (lone_top & (tun["link_top_issue"] > 0)) | unasked
 
 
@@ -187,6 +193,11 @@ def _new_offers(spec: GameSpec, st: BatchState, reply, terms, values, target, ca
     keep_ground = ~caused[rows, None] & (given >= 0) & (offer >= 0)
     behind = generosity(spec, offer) < generosity(spec, given)
     offer = np.where(keep_ground & behind, given, offer)
+    # Where you never asked what it needs on its weightiest issues, it gives no ground
+    # there beyond what it has already offered (it does not bid against itself unasked).
+    hold = unasked_top(spec, st)[rows] & (offer >= 0) & (tun["hold_unasked_offers"] > 0)
+    firm = np.where(given >= 0, given, spec.ai_best[None, :])
+    offer = np.where(hold & (generosity(spec, offer) > generosity(spec, firm)), firm, offer)
     st.ai_offer[rows] = np.where(scope | ~m[rows, None], offer, st.ai_offer[rows])
     more = (offer >= 0) & ((given < 0) | (generosity(spec, offer) > generosity(spec, given)))
     st.ai_given[rows] = np.where(more, offer, given)

@@ -95,6 +95,7 @@ DEFAULT_TUNING = MappingProxyType(
         "promise_floor": 0.3,  # worth of an unverifiable promise at zero trust
         "accept_tolerance": 0.02,
         "link_top_issue": 1.0,
+        "hold_unasked_offers": 1.0,  # 1: its own offers give no new ground on those issues until you asked
         "top_issues_to_ask": 2.0,  # its weightiest open issues it signs only after you asked about each  # 1: its weightiest open issue is settled only within a package
         # --- bare numbers that used to live in the rules
         "hostile_base": 0.6,  # hostile acts' tension x (hostile_base + pride_scale * pride)

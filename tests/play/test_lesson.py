@@ -49,18 +49,11 @@ def test_waiting_and_spamming_do_not_win(tables, scenario, side, player):
     assert tables[scenario, side][player].better <= 0.05
 
 
-KNOWN_SOFT = pytest.mark.xfail(
-    reason="issue 7 aim not met yet: random play as the DPRK reaches 'a verified beginning' in about 7 % of "
-           "seeds (Trump, a conceder, answers rejections with better packages that it then signs as its own, or "
-           "random presses the staged-settlement quick pick after asking the right questions by luck); "
-           "see the balance report", strict=False)
-
-
 @pytest.mark.slow
-@pytest.mark.parametrize("scenario,side", [
-    pytest.param(sc, sd, marks=KNOWN_SOFT) if (sc, sd) == ("singapore_2018", "dprk") else (sc, sd) for sc, sd in SIDES])
+@pytest.mark.parametrize("scenario,side", SIDES)
 def test_random_play_rarely_does_better_than_history(tables, scenario, side):
-    assert tables[scenario, side]["random"].better <= 0.05
+    """Issue 7's aim is 2 %; on 100 seeds allow 3 games (sampling), the report holds the rate."""
+    assert tables[scenario, side]["random"].better <= 0.03
 
 
 @pytest.mark.slow
