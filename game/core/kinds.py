@@ -188,6 +188,11 @@ REPLY_KIND_TABLE: tuple[ReplyKind, ...] = (
               about_your_issue=True),
     ReplyKind("cool", "stayed cool", "{them} listens, unmoved.", "Listens, unmoved.",
               about_your_issue=True),
+    ReplyKind("divide", "played on your differences with your ally",
+              "{them} asks, pleasantly, whether your allies know what you are offering here, and "
+              "whether they would agree to it.",
+              "Tries to split you from your ally (when its confidence is low or your terms hurt it): "
+              "your ally's confidence falls."),
 )
 
 PLAYER_KINDS: tuple[str, ...] = tuple(k.name for k in PLAYER_KIND_TABLE)

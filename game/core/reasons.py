@@ -51,6 +51,8 @@ CAUSE_TABLE: tuple[Cause, ...] = (
     Cause("ally_break", "{ally} broke with you in public", without_ally="your ally broke with you in public"),
     Cause("divided", "{counterpart} sees you divided from {ally}", without_ally="{counterpart} sees your side divided"),
     Cause("bluff", "you called {counterpart}'s bluff"),
+    Cause("split", "{counterpart} played on your differences with {ally}",
+          without_ally="{counterpart} played on your side's differences"),
 )
 CAUSES: tuple[str, ...] = tuple(c.name for c in CAUSE_TABLE)
 C = MappingProxyType({name: code for code, name in enumerate(CAUSES)})

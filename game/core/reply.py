@@ -32,6 +32,7 @@ class ReplyContext:
     repeated: np.ndarray  # [N] the same offer as your previous turn
     take_best: np.ndarray  # [N] last turn: it takes the best offer you made instead
     red: np.ndarray  # [N] your terms cross its red lines
+    terms: np.ndarray | None = None  # [N, I] the terms you put forward (-1 where none)
     tension: np.ndarray | None = None  # [N] 0-1, as it weighs its reply
 
 
@@ -108,7 +109,7 @@ def judge_terms(spec: GameSpec, st: BatchState, kinds, terms, u_new, target, pla
     final_bar = floor + tun["final_take_share"] * np.clip(target - floor, 0.0, None)
     take_best = (played & last_turn & ~acceptable & best_open & (st.best_seen_u >= final_bar)
                  & ~held_back(spec, st, st.best_seen) & (tun["final_take_best"] > 0))
-    return ReplyContext(acceptable, insulting, proposing, repeated, take_best, red)
+    return ReplyContext(acceptable, insulting, proposing, repeated, take_best, red, terms)
 
 
 def reply_scores(spec: GameSpec, st: BatchState, kinds, ctx: ReplyContext, now, played) -> np.ndarray:
@@ -150,7 +151,20 @@ def reply_scores(spec: GameSpec, st: BatchState, kinds, ctx: ReplyContext, now, 
     put("warm", s["score_warm"] + s["score_warm_soft"] * tr.warmth * soft - tr.zeal, played)
     put("cool", s["score_cool"], played)
     put("walk_out", s["score_walk_out"], (at_brink | (st.patience <= 0.0)) & ~acceptable & ~take_best)
+    if mt.ally >= 0 and spec.ally is not None:
+        # A wedge: your ally's shaken confidence, or terms you put forward that cost it.
+        shaky = np.clip((s["divide_at"] - now[:, mt.ally]) / s["divide_at"], 0.0, 1.0)
+        hurts = ctx.proposing & (ally_cost(spec, st, ctx.terms) > 0.0)
+        put("divide", s["score_divide"] + s["score_divide_shaky"] * shaky + s["score_divide_hurts"] * hurts,
+            ((shaky > 0.0) | hurts) & ~st.ally_broke)  # once your ally has broken with you, no wedge is needed
     return scores
+
+
+def ally_cost(spec: GameSpec, st: BatchState, terms: np.ndarray) -> np.ndarray:
+    """[N] how much worse the terms are for your ally than your side's opening positions."""
+    opening = np.broadcast_to(spec.player_best, terms.shape)
+    lost = (take(spec.ally_cares, opening) - take(spec.ally_cares, terms)) * (terms >= 0)
+    return np.clip(lost, 0.0, None).sum(axis=1)
 
 
 def _agree(spec: GameSpec, st: BatchState, d: Deltas, m: np.ndarray, terms: np.ndarray, reply) -> np.ndarray:
@@ -243,6 +257,8 @@ def play_reply(spec: GameSpec, st: BatchState, d: Deltas, reply, ctx: ReplyConte
     set_deadline(spec, st, m, top)
 
     d.add(mt.tension, "reply", tun["ai_threat_tension"] * hostile, is_("threat"))
+    if mt.ally >= 0 and spec.ally is not None:
+        d.add(mt.ally, "split", tun["divide_ally"] * (0.5 + spec.ally.traits.pride), is_("divide"))
     d.add(mt.trust, "reply", tun["ai_lecture_trust"], is_("lecture"))
 
     m = is_("walk_out")

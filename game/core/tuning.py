@@ -162,6 +162,11 @@ DEFAULT_TUNING = MappingProxyType(
         "score_warm_soft": 3.0,
         "score_cool": 1.5,
         "score_walk_out": 20.0,
+        "score_divide": 0.5,  # trying to split you from your ally...
+        "score_divide_shaky": 4.0,  # ... x how far its confidence is below divide_at (0-1)
+        "score_divide_hurts": 2.0,  # ... when the terms you put forward cost your ally
+        "divide_at": 50.0,  # ally confidence below which the counterpart sees a wedge
+        "divide_ally": -5.0,  # ally confidence lost when it tries (x (0.5 + ally pride))
         "reply_jitter": 1.5,  # x volatility
         # --- grudges and goodwill
         "fade_min": 0.3,  # share of a grudge kept per session with memory 0

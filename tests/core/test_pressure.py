@@ -178,6 +178,37 @@ def test_an_ally_pushed_too_far_breaks_in_public():
     assert out.deltas.total()[0, RESOLVE, C["ally_break"]] == pytest.approx(-10.0)
 
 
+def test_the_counterpart_plays_on_a_shaken_alliance_and_says_why():
+    # Confidence 35 (< divide_at 50, above the break line 30 x (1.5 - 0.5)): the wedge is
+    # open; made to outscore everything, it costs the ally -5 x (0.5 + pride 0.5) = -5.
+    spec = tiny_spec(tuning={"score_divide_shaky": 100.0})
+    st = new_state(spec, 1)
+    st.base[0, ALLY] = 35.0
+    out = rules.step(spec, st, np.array([spec.action_index("rapport")]))
+    assert out.reply[0] == AK["divide"]
+    assert out.deltas.total()[0, ALLY, C["split"]] == pytest.approx(-5.0)
+
+
+def test_no_wedge_while_the_alliance_is_steady_or_already_broken():
+    spec = tiny_spec(tuning={"score_divide": 100.0, "score_divide_shaky": 100.0})
+    st = new_state(spec, 1)  # confidence 60: steady, and a move that puts no terms forward
+    out = rules.step(spec, st, np.array([spec.action_index("rapport")]))
+    assert out.reply[0] != AK["divide"]
+    st = new_state(spec, 1)
+    st.base[0, ALLY] = 35.0
+    st.ally_broke[0] = True
+    out = rules.step(spec, st, np.array([spec.action_index("rapport")]))
+    assert out.reply[0] != AK["divide"]
+
+
+def test_terms_that_cost_the_ally_open_the_wedge():
+    # Arms in the middle costs the ally 0.5 of its worth: divide is open at full confidence.
+    spec = with_compose(tiny_spec(tuning={"score_divide_hurts": 100.0}))
+    st = new_state(spec, 1)
+    out = rules.step(spec, st, np.array([spec.action_index("compose")]), np.array([[1, -1]]))
+    assert out.reply[0] == AK["divide"]
+
+
 # ----------------------------------------------------------------- endings judge the lesson
 def test_value_brought_home_is_a_share_of_the_best_signable_deal():
     spec = tiny_spec()
