@@ -440,3 +440,29 @@ def test_setup_chooses_difficulty_and_a_graded_run(make_app):
     match = d.scene.match
     assert match.difficulty == "hard"
     assert not match.undo_allowed
+
+
+def test_a_key_at_the_table_computes_the_legal_moves_once_per_turn(make_app, monkeypatch):
+    """Issue 6: a key press at the table computed the legal mask 3 to 5 times."""
+    from game.core import rules
+
+    d = make_app()
+    d.click("title:new")
+    d.click("scenario:vienna_1961")
+    d.click("setup:start")
+    for _ in range(4):
+        d.click("briefing:next")
+    d.click("briefing:begin")
+    close_cards(d)
+    assert d.name == "TableScene"
+    calls = []
+    real = rules.legal_mask
+    monkeypatch.setattr(rules, "legal_mask", lambda spec, st: calls.append(1) or real(spec, st))
+    d.key(K.K_TAB)
+    d.key(K.K_TAB)
+    d.app.draw()
+    assert calls == []  # nothing changed: the turn's mask is reused
+    d.key(K.K_1)  # a move: one new turn, one new mask
+    close_cards(d)
+    d.app.draw()
+    assert len(calls) == 1
