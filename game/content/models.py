@@ -10,20 +10,8 @@ file; these models check only the shape and ranges of each value.
 # The models live in modules by subject; this module is the one place callers import them
 # from (`from game.content.models import Scenario`).
 from game.content.condition_models import Condition
-from game.content.model_fields import (
-    PLACEHOLDERS,
-    Delta,
-    Id,
-    LineEntry,
-    LineSpec,
-    MeterValue,
-    PlayerActionKind,
-    ReplyKindName,
-    Strict,
-    Text,
-    TuningValue,
-    Unit,
-)
+from game.content.model_fields import PLACEHOLDERS, Delta, Id, LineEntry, LineSpec, MeterValue, PlayerActionKind
+from game.content.model_fields import ReplyKindName, Strict, Text, TuningValue, Unit
 from game.content.personality_models import Personality, Strategy, Traits
 from game.content.scenario_models import (
     Action,

@@ -232,14 +232,18 @@ class SideText(Strict):
     )
 
 
+# Events and endings may each be limited to the side the player leads.
+ForSides = Annotated[
+    list[Id] | None, Field(description="Only when you lead one of these sides (default: either side).")
+]
+
+
 class Event(Strict):
     """Something that breaks in during the summit, once, when its condition holds."""
 
     id: Id = Field(description="Unique event id.")
     title: Text = Field(description="The headline shown when it breaks in.")
-    for_sides: list[Id] | None = Field(
-        None, description="Only when you lead one of these sides (default: either side)."
-    )
+    for_sides: ForSides = None
     when: Condition = Field(description="When it breaks in: checked after each turn; each event happens at most once.")
     text: SideText = Field(description="What the player reads.")
     effects: list[MeterEffect] = Field(default_factory=list, description="Meter changes it brings.")
@@ -261,9 +265,7 @@ class Ending(Strict):
         description="better or worse than history, as history went, or breakdown; a scenario needs better, "
         "history and worse."
     )
-    for_sides: list[Id] | None = Field(
-        None, description="Only when you lead one of these sides (default: either side)."
-    )
+    for_sides: ForSides = None
     when: Condition = Field(
         description="When this ending applies; `{}` always holds, so a last catch-all ending catches every other case."
     )
