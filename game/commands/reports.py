@@ -49,7 +49,7 @@ def cmd_transcript(args) -> int:
     if args.out:
         from game.textsafe import visible
 
-        write_atomic(args.out, text)
+        write_atomic(args.out, text, shared=True)
         print(f"Transcript ({fmt}) written to {visible(args.out)}")
     else:
         sys.stdout.write(text)
