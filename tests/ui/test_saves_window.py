@@ -93,8 +93,35 @@ def test_export_from_the_ending(make_app, library):
     d.app.show([TitleScene(d.app.ctx), EndingScene(d.app.ctx, match)])
     d.click("ending:export")
     assert d.name == "NoticeScene" and d.scene.title == "The record is exported"
-    assert len(list((data_dir() / "exports").iterdir())) == 1
+    files = list((data_dir() / "exports").iterdir())
+    assert len(files) == 1 and files[0].suffix == ".html"
+    page = files[0].read_text()
+    assert page.lstrip().lower().startswith("<!doctype html") and match.game.ending()["title"] in page
     assert not list(saves_dir().glob("*.json"))  # exporting is not saving a slot
+
+
+def test_export_falls_back_to_the_text_document(make_app, library, monkeypatch):
+    """When the HTML cannot be rendered, the text document (the one `summit transcript`
+    writes) goes out instead, and the player is told where."""
+    import jinja2
+
+    from game.report import render
+
+    def broken(kind, name):
+        raise jinja2.TemplateNotFound(name)
+
+    monkeypatch.setattr(render, "template", broken)
+    d = make_app()
+    match = new_match(library, "vienna_1961", "usa", 3)
+    match.play(match.game.legal_actions()[0].id)
+    at_table(d, match)
+    d.key(K.K_ESCAPE)
+    d.click("pause:export")
+    assert d.scene.title == "The record is exported"
+    (path,) = list((data_dir() / "exports").iterdir())
+    assert path.suffix == ".txt" and path.name in d.text()
+    text = path.read_text()
+    assert "Student:" in text and "-- Turn 1 --" in text and "What the debrief adds" in text
 
 
 def test_rewind_and_branch_then_compare_at_the_end(make_app, library):
