@@ -11,7 +11,6 @@ from game import wording
 from game.core.records import EndingRecord, session_series, turn_records
 from game.match import Match
 from game.ui.charts import draw_meter_charts
-from game.ui.layout import page
 from game.ui.scene import Push, Replace, Reset, Scene
 from game.ui.scenes.briefing import paragraphs
 from game.ui.scenes.timelines import default_pair, has_timelines, timeline_widgets
@@ -180,8 +179,7 @@ class EndingScene(Scene):
         if self.page < last:
             footer.append(Button("Next", lambda: self.go(self.page + 1), key="ending:next", primary=True))
         footer.append(Button("To the title", self.to_title, key="ending:title", primary=self.page == last))
-        return page(
-            self.ctx,
+        return self.layout_page(
             rect,
             title=self.end.get("title", "The summit ends"),
             kicker=self.pages[self.page],
@@ -190,7 +188,6 @@ class EndingScene(Scene):
             body=builders[self.page](),
             footer=footer,
             body_key=f"ending:body{self.page}",
-            scroll=self.scroll_state,
             max_width_em=54 if self.pages[self.page] != "Timelines" else 80,
             columns=2 if self.pages[self.page] == "Timelines" else 1,
         )

@@ -10,7 +10,6 @@ import pygame
 from game.content.compile import SetupError, counterpart_keys
 from game.content.errors import ContentError
 from game.match import new_match
-from game.ui.layout import page
 from game.ui.scene import Pop, Push, Scene
 from game.ui.widgets import Button, Choice, DigitsInput, Rule, Widget
 
@@ -104,18 +103,16 @@ class SetupScene(Scene):
             Button("New random seed", self.random_seed, key="setup:reseed"),
         ]
         footer = [
-            Button("Back", lambda: self.send(Pop()), key="setup:back", hint="Esc"),
+            self.back_button("Back", "setup:back"),
             Button("Read the briefing", self.start, key="setup:start", primary=True),
         ]
-        return page(
-            self.ctx,
+        return self.layout_page(
             rect,
             title=sc.title,
             subtitle=f"{sc.place} - {sc.dates}",
             body=body,
             footer=footer,
             body_key="setup:body",
-            scroll=self.scroll_state,
             max_width_em=52,
         )
 
