@@ -4,10 +4,10 @@ plays, written beside the author (never over an existing file)."""
 from __future__ import annotations
 
 import importlib.resources
-import os
 import re
-import tempfile
 from pathlib import Path
+
+from game.files import write_whole
 
 KINDS = ("scenario", "personality")
 
@@ -59,14 +59,7 @@ def write_new(kind: str, name: str, out: Path | None = None) -> Path:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         text = render(kind, name, str(target))
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(text)
-            os.chmod(temporary, 0o644)
-            os.link(temporary, target)
-        finally:
-            Path(temporary).unlink(missing_ok=True)
+        write_whole(target, text, replace=False, mode=0o644)
     except FileExistsError:
         raise ScaffoldError(f"{target} already exists; choose another name or --out (it was not changed)") from None
     except OSError as error:

@@ -4,11 +4,11 @@ author types (a file's first line: `# yaml-language-server: $schema=...`)."""
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from pydantic import BaseModel
+
+from game.files import write_whole
 
 from game.content.models import Personality, Scenario
 
@@ -37,16 +37,6 @@ def write_schemas(out_dir: Path) -> list[Path]:
 
 
 def _write_atomically(path: Path, text: str) -> Path:
-    """Write beside the target, then rename over it: an editor reading the schema never
-    sees half a file, and a failed write leaves the old one in place."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        # mkstemp makes the file private (0600); a schema is meant to be read by anyone.
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
+    """An editor reading the schema never sees half a file, and a failed write leaves the
+    old one in place; a schema is meant to be read by anyone (0644)."""
+    return write_whole(path, text, mode=0o644)

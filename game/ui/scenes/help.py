@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.scene import Pop
 from game.ui.scenes.notice import ModalScene
-from game.ui.widgets import Button, TextBlock, Widget
+from game.ui.widgets import TextBlock, Widget
 
 HOW_TO_PLAY = [
     "You lead one side at a historical summit. Each session you choose one action: propose a position or a "

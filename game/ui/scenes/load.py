@@ -11,8 +11,8 @@ import pygame
 from game.paths import saves_dir
 from game.saves import SaveError, read_save
 from game.ui.flow import load_match, save_summary, scenes_for_match
-from game.ui.scene import Pop, Push, Reset, Scene
-from game.ui.widgets import Button, Card, Line, TextBlock, Widget
+from game.ui.scene import Push, Reset, Scene
+from game.ui.widgets import Card, Line, TextBlock, Widget
 
 
 def save_files() -> list[Path]:

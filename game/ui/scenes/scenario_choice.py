@@ -8,8 +8,8 @@ import pygame
 
 from game.content.models import Scenario
 from game.ui.palette import palette_for
-from game.ui.scene import Pop, Push, Scene
-from game.ui.widgets import Button, Card, Line, TextBlock, Widget
+from game.ui.scene import Push, Scene
+from game.ui.widgets import Card, Line, TextBlock, Widget
 
 
 class ScenarioCard(Card):

@@ -7,10 +7,9 @@ from dataclasses import replace
 
 import pygame
 
-from game.ui.scene import Pop
 from game.ui.scenes.notice import ModalScene
 from game.ui.settings import ANIMATION_NAMES, ANIMATION_SPEEDS
-from game.ui.widgets import Button, Slider, TextBlock, Toggle, Widget
+from game.ui.widgets import Slider, TextBlock, Toggle, Widget
 
 TEXT_STEPS = [round(1.0 + i / 10, 1) for i in range(11)]
 

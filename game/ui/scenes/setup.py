@@ -10,7 +10,7 @@ import pygame
 from game.content.compile import SetupError, counterpart_keys
 from game.content.errors import ContentError
 from game.match import new_match
-from game.ui.scene import Pop, Push, Scene
+from game.ui.scene import Push, Scene
 from game.ui.widgets import Button, Choice, DigitsInput, Rule, Widget
 
 
