@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import pygame
 
+from game import wording
 from game.core.kinds import GROUPS, kinds_in_group
+from game.core.records import MeterMove
 from game.match import Match
 from game.ui.meters import MeterAnimation, MeterInfo, recent_reasons
 from game.ui.scene import Push, Replace, Scene
@@ -111,7 +113,8 @@ class TableScene(TableLayout, TableTime, Scene):
 
     def meter_infos(self) -> list[MeterInfo]:
         spec = self.game.spec
-        last = {m["meter"]: m.get("change", 0.0) for m in self.record.get("meters", [])}
+        # The last move as the player saw the meter move (whole numbers, as the log says).
+        last = {m["meter"]: wording.shown_change(MeterMove.from_dict(m)) for m in self.record.get("meters", [])}
         out = []
         for m, mspec in zip(self.game.meters(), spec.meters):
             subtitle, meaning = meter_words(spec, mspec.kind, mspec.party)
