@@ -46,7 +46,8 @@ def play_move(match: Match, action_id: str, terms: dict[str, str] | None = None)
 
 def is_move_widget(key: str) -> bool:
     """Widgets whose activation plays a move or turns time back."""
-    return key.startswith(("action:", "offer:accept", "offer:reject", "offer:counter", "log:rewind:")) or key in (
+    return key.startswith(("action:", "offer:accept", "offer:reject", "offer:counter", "log:rewind:",
+                           "log:timeline:")) or key in (
         "compose:propose",
         "table:undo",
     )

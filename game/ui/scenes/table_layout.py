@@ -202,11 +202,12 @@ class TableLayout:
 
     def _log_items(self) -> list[Widget]:
         """The log of the talks; under each turn a button back to its start (a rewind:
-        playing on differently makes a branch, the first timeline is kept)."""
+        playing on differently makes a branch, the first timeline is kept); above them,
+        once there are branches, a button to each other timeline."""
         cards = log_cards(self.game.spec, self.game.transcript, "You")
         if not self.can_rewind():
             return cards
-        out: list[Widget] = []
+        out: list[Widget] = self.timeline_buttons()  # after a rewind: go on with another timeline
         for card, record in zip(cards, self.game.transcript):
             out.append(card)
             turn = record.get("turn", 0)
