@@ -13,10 +13,10 @@ from pathlib import Path
 
 import jinja2
 
+from game.files import write_whole
 from game.match import Match
 from game.paths import data_dir
 from game.report import document_text
-from game.saves import write_atomic
 
 
 def exports_dir() -> Path:
@@ -46,10 +46,11 @@ def _html_or_none(match: Match) -> str | None:
 
 def export_record(match: Match) -> Path:
     """Write the record (HTML, else text); the path written. OSError (or SaveError) if it
-    cannot be written."""
+    cannot be written
+    (FileExistsError, an OSError, if another export took the name meanwhile)."""
     html = _html_or_none(match)
     text, suffix = (html, ".html") if html is not None else (document_text(match, "text"), ".txt")
     path = export_path(match, suffix)
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, text)
-    return path
+    # A document to hand in: readable like any other (0644), and never over another file.
+    return write_whole(path, text, replace=False, mode=0o644)

@@ -33,7 +33,8 @@ def default_pair(match) -> tuple[int, int]:
 
 def timeline_name(t) -> str:
     """'timeline 2 (branch of timeline 1 at turn 4, ended: The Vienna accord)'."""
-    state = f"ended: {t.ending}" if t.over and t.ending else ("ended" if t.over else f"{t.turns} moves")
+    moves = f"{t.turns} move{'s' if t.turns != 1 else ''}"
+    state = f"ended: {t.ending}" if t.over and t.ending else ("ended" if t.over else moves)
     return f"timeline {t.index + 1} ({t.label}, {state})"
 
 
