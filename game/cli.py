@@ -18,8 +18,10 @@ class UsageError(Exception):
     pass
 
 
-# Upper bounds on counts from the command line: beyond them a run would only exhaust memory.
-MAX_GAMES = 200_000
+# Upper bounds on counts from the command line. Long runs are played in chunks and keep
+# only each game's final line (game.sim.parallel), so memory stays flat up to MAX_GAMES;
+# the batch (chunk) size is what sets memory.
+MAX_GAMES = 10_000_000
 MAX_BATCH = 50_000
 
 
@@ -73,7 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
                      "written compose:ISSUE=POSITION+ISSUE=POSITION (a counter takes terms the same way)")
     how.add_argument("--policy", choices=["random", "greedy"])
     sim.add_argument("--games", type=int, default=1)
-    sim.add_argument("--batch", type=int, default=None, help="games run at once (default: all)")
+    sim.add_argument("--batch", type=int, default=None, help="games per chunk (default 25,000; results do not depend on it)")
+    sim.add_argument("--jobs", type=int, default=None, help="processes to use (default: every core)")
     sim.add_argument("--json", action="store_true")
     _difficulty_argument(sim)
 
@@ -119,13 +122,18 @@ def _report_bad_input(error: Exception) -> int:
     from game.content.errors import ContentError
     from game.saves import SaveError
     from game.sim.runner import ScriptError
+    from game.textsafe import visible
 
     if isinstance(error, ContentError):
         for problem in error.problems:
             print(problem.format(), file=sys.stderr)
         return EXIT_BAD_INPUT
     if isinstance(error, (SetupError, SaveError, ScriptError, UsageError)):
-        print(f"summit: {error}", file=sys.stderr)
+        print(f"summit: {visible(error)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if isinstance(error, OSError) and error.filename is not None:
+        # A path the user named that the system refuses (too long, a folder, no permission).
+        print(f"summit: {visible(error.filename)}: {visible(error.strerror or error)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     raise error
 
@@ -280,8 +288,6 @@ def cmd_simulate(args) -> int:
     if args.batch is not None and not 1 <= args.batch <= MAX_BATCH:
         raise UsageError(f"--batch must be from 1 to {MAX_BATCH:,}, got {args.batch:,}")
     check_seed(args.seed)
-    if args.batch is None:
-        args.batch = min(args.games, MAX_BATCH)  # memory grows with the batch, not the games
     library = _library()
     scenario = find_scenario(library, args.scenario)
     personalities = {pid: p for pid, (_, p) in library.personalities.items()}
@@ -293,6 +299,8 @@ def cmd_simulate(args) -> int:
         results = runner.run(spec, args.seed, runner.scripted(choices), 1, record=True)
     else:
         record = args.json and args.games <= 20
+        if not record:
+            return _simulate_many(spec, args)
         results = runner.run(spec, args.seed, runner.POLICIES[args.policy], args.games, args.batch, record=record)
     transcripts = [t for r in results for t in r.transcripts]
     if args.json:
@@ -316,13 +324,34 @@ def cmd_simulate(args) -> int:
             out.rule(f"Ending: {end['title']} ({end['rating']})")
             out.para(end["epilogue"])
         return 0
-    s = runner.summary(spec, results)
+    _print_summary(runner.summary(spec, results))
+    return 0
+
+
+def _simulate_many(spec, args) -> int:
+    """Many games on every core, in chunks; only the summary is kept."""
+    from game.sim import parallel, runner
+    from game.sim.summary import summarize
+
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    bar = None if args.json else parallel.ProgressBar(sys.stderr)
+    finals = parallel.play_finals(spec, args.seed, runner.POLICIES[args.policy], args.games,
+                                  chunk=args.batch or parallel.DEFAULT_CHUNK, jobs=args.jobs, progress=bar)
+    s = summarize(spec, finals)
+    if args.json:
+        print(json.dumps(s, indent=1, sort_keys=True))
+    else:
+        _print_summary(s)
+    return 0
+
+
+def _print_summary(s: dict) -> None:
     print(f"{s['games']} games of {s['scenario']} as {s['side']}; mean turns {s['mean_turns']}")
     for ending, count in sorted(s["endings"].items(), key=lambda kv: -kv[1]):
         print(f"  {ending:<28} {count:>8}  ({100 * count / s['games']:.1f} %)")
     for ref, d in s["meters"].items():
         print(f"  {ref:<28} mean {d['mean']:6.1f}  p10 {d['p10']:6.1f}  p50 {d['p50']:6.1f}  p90 {d['p90']:6.1f}")
-    return 0
 
 
 def cmd_bench(args) -> int:

@@ -125,12 +125,21 @@ def _find(library: Library, ref: str) -> tuple[Scenario, Source]:
         path, scenario = library.scenarios[ref]
         return scenario, Source(scenario.id, _text(path))
     path = Path(ref)
-    if path.suffix in (".yaml", ".yml") or path.exists():
+    if path.suffix in (".yaml", ".yml") or _exists(path):
         text = read_text(path, str(path))
         scenario = _scenario_from_text(text, str(path), set(library.personalities))
         return scenario, Source(scenario.id, text)
     known = ", ".join(sorted(library.scenarios)) or "(none)"
     raise SetupError(f"no scenario {ref!r}; known: {known}")
+
+
+def _exists(path: Path) -> bool:
+    """Whether a path names something; a name the system cannot even look up (too long,
+    a NUL byte) names nothing."""
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False
 
 
 def _text(path: Path) -> str:

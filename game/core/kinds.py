@@ -91,7 +91,6 @@ PLAYER_KIND_TABLE: tuple[PlayerKind, ...] = (
         (Effect("tension", "reject_tension", modifier="hostile"), Effect("resolve", "reject_resolve")),
         "Clears their offer off the table; shows firmness.",
         "Reject the standing offer. Open only while an offer stands.",
-        engages=True,
     ),
     PlayerKind(
         "probe", "Question", "Questions", True, False,

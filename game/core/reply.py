@@ -131,7 +131,8 @@ def reply_scores(spec: GameSpec, st: BatchState, kinds, ctx: ReplyContext, now, 
     put("reject", s["score_reject"] + s["score_reject_insult"] * insulting, proposing & ~acceptable)
     put("counter", s["score_counter"] + s["score_counter_serious"] * (1.0 - insulting), proposing & ~acceptable & ~red)
     put("probe_answer", s["score_probe_answer"], kinds == PK["probe"])
-    put("package", s["score_package"] + s["score_package_no_offer"] * ~has_offer + progress, ~proposing & any_open)
+    put("package", np.where(has_offer, s["score_package_standing"], s["score_package"] + s["score_package_no_offer"])
+        + progress, ~proposing & any_open)
     put("concession", s["score_concession"] + s["score_concession_late"] * progress * (1.0 - tr.patience),
         ~proposing & has_offer)
     put("threat", s["score_threat"] + s["score_threat_risk"] * tr.risk_tolerance * tension

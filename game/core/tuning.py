@@ -143,6 +143,7 @@ DEFAULT_TUNING = MappingProxyType(
         "score_probe_answer": 8.0,
         "score_package": 2.0,
         "score_package_no_offer": 2.0,
+        "score_package_standing": 1.0,  # a fresh package while its offer stands (it would rather give ground)
         "score_concession": 1.0,
         "score_concession_late": 2.0,
         "score_threat": 0.5,

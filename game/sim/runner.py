@@ -151,38 +151,10 @@ def run(spec: GameSpec, seed: int, policy: Policy, games: int, batch: int | None
 
 def summary(spec: GameSpec, results: Sequence[BatchResult]) -> dict:
     """Ending counts and meter distributions over every game of the runs."""
-    endings = np.concatenate([r.state.ending for r in results])
-    meters = np.concatenate([r.state.meters() for r in results])
-    agreed = np.concatenate([r.state.agreed for r in results])
-    turns = np.concatenate([r.state.turn for r in results])
-    breakdown = np.concatenate([r.state.breakdown for r in results])
-    counts: dict[str, int] = {}
-    ratings: dict[str, int] = {}
-    for e, ending in enumerate(spec.endings):
-        c = int((endings == e).sum())
-        if c:
-            counts[ending.id] = c
-            ratings[ending.rating] = ratings.get(ending.rating, 0) + c
-    none = int((endings < 0).sum())
-    if none:
-        counts["(none)"] = none
-    dist = {}
-    for k, m in enumerate(spec.meters):
-        v = meters[:, k]
-        q = np.percentile(v, [10, 50, 90])
-        dist[m.ref] = {"mean": round(float(v.mean()), 2), "p10": round(float(q[0]), 2), "p50": round(float(q[1]), 2),
-                       "p90": round(float(q[2]), 2)}
-    return {
-        "scenario": spec.scenario_id,
-        "side": spec.player_side,
-        "games": int(endings.shape[0]),
-        "endings": counts,
-        "ratings": ratings,
-        "breakdowns": int(breakdown.sum()),
-        "mean_turns": round(float(turns.mean()), 3),
-        "agreement_rate": {iid: round(float((agreed[:, i] >= 0).mean()), 4) for i, iid in enumerate(spec.issue_ids)},
-        "meters": dist,
-    }
+    from game.sim.parallel import Finals
+    from game.sim.summary import summarize
+
+    return summarize(spec, Finals.concat([Finals.of(r.state) for r in results]))
 
 
 def final_records(results: Sequence[BatchResult]) -> list[dict]:

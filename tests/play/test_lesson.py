@@ -50,7 +50,7 @@ def test_waiting_and_spamming_do_not_win(tables, scenario, side, player):
 
 
 KNOWN_SOFT = pytest.mark.xfail(
-    reason="issue 7 aim not met yet: random play as the DPRK reaches 'a verified beginning' in about 8 % of "
+    reason="issue 7 aim not met yet: random play as the DPRK reaches 'a verified beginning' in about 7 % of "
            "seeds (Trump, a conceder, answers rejections with better packages that it then signs as its own, or "
            "random presses the staged-settlement quick pick after asking the right questions by luck); "
            "see the balance report", strict=False)

@@ -29,7 +29,7 @@ def base_save(library, tmp_path_factory):
         for k in range(4):
             match.play(match.legal_actions()[k % 2].id)
         match.rewind(3)
-        match.play([a for a in match.legal_actions() if a.id != "compose"][-1].id)  # a move that needs no terms
+        match.play([a for a in match.legal_actions() if a.id != "compose"][-1].id)  # compose needs terms
         return json.loads(match.save_path.read_text())
     finally:
         if before is None:

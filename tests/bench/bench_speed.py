@@ -1,0 +1,137 @@
+"""Speed and memory, measured in one run against baselines taken in the same run.
+
+Prints each aim of issue 12 with the measured value and whether it is met. Absolute
+times on a noisy machine mean little; ratios against a baseline measured seconds apart
+mean more, so every line says what it was compared with.
+
+    python tests/bench/bench_speed.py [--games 100000] [--json] [--skip-million]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+BRINK_TURNS_PER_S = 4070  # kuitang/brink balance_simulation.py, as measured in issue 12 on this machine kind
+
+_CHILD = """
+import json, resource, sys, time
+from game.content.compile import compile_game
+from game.content.library import load_library
+from game.sim import parallel, runner
+lib = load_library(include_mods=False)
+sc = lib.scenarios[sys.argv[1]][1]
+spec = compile_game(sc, sc.sides[0].id, {k: v for k, (_, v) in lib.personalities.items()})
+games, jobs = int(sys.argv[2]), int(sys.argv[3])
+t0 = time.perf_counter()
+f = parallel.play_finals(spec, 1, runner.random_policy, games, jobs=jobs)
+wall = time.perf_counter() - t0
+peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+print(json.dumps({"wall": wall, "turns": int(f.turns.sum()), "peak_mib": peak / 1024}))
+"""
+
+
+def _child(scenario: str, games: int, jobs: int) -> dict:
+    out = subprocess.run([sys.executable, "-c", _CHILD, scenario, str(games), str(jobs)], capture_output=True,
+                         text=True, check=True, cwd=ROOT)
+    return json.loads(out.stdout)
+
+
+def _median_seconds(cmd: list[str], runs: int = 5) -> float:
+    times = []
+    env = dict(os.environ, SUMMIT_HOME=str(Path("/tmp/summit-bench-home")))
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, check=False, env=env)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def counterpart_turn_p99_ms(games: int = 30) -> float:
+    """One turn of the counterpart (rules and reply) for one game at the table."""
+    from game.content.compile import compile_game
+    from game.content.library import load_library
+    from game.core.game import Game
+
+    lib = load_library(include_mods=False)
+    times = []
+    for sid in ("vienna_1961", "singapore_2018"):
+        sc = lib.scenarios[sid][1]
+        spec = compile_game(sc, sc.sides[0].id, {k: v for k, (_, v) in lib.personalities.items()})
+        for g in range(games):
+            game = Game.start(spec, seed=g)
+            while not game.over:
+                legal = game.legal_actions()
+                action = legal[(game.turn * 7 + g) % len(legal)]
+                if action.kind == "propose" and not any(t >= 0 for t in action.terms):
+                    action = next((a for a in legal if a.id != action.id), action)
+                t0 = time.perf_counter()
+                try:
+                    game.play(action.id)
+                except Exception:  # an action needing composed terms: skip it
+                    continue
+                times.append(time.perf_counter() - t0)
+    times.sort()
+    return 1000 * times[int(0.99 * (len(times) - 1))]
+
+
+def measure(games: int, million: bool) -> list[tuple[str, str, bool]]:
+    rows = []
+    jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    for sid in ("vienna_1961", "singapore_2018"):
+        one = _child(sid, games, 1)
+        allc = _child(sid, games, jobs)
+        rate = allc["turns"] / allc["wall"]
+        rows.append((f"{games:,} random games of {sid} on {jobs} cores",
+                     f"{allc['wall']:.2f} s (1 core: {one['wall']:.2f} s, x{one['wall'] / allc['wall']:.2f})",
+                     allc["wall"] <= 2.5))
+        rows.append((f"  game-turns per second vs brink ({BRINK_TURNS_PER_S:,}/s)", f"{rate:,.0f}/s = x{rate / BRINK_TURNS_PER_S:.0f}",
+                     rate / BRINK_TURNS_PER_S >= 150))
+        rows.append((f"  peak memory, {games:,} games", f"{allc['peak_mib']:.0f} MiB", allc["peak_mib"] <= 300))
+    if million:
+        big = _child("vienna_1961", 1_000_000, jobs)
+        rows.append(("peak memory, 1,000,000 games", f"{big['peak_mib']:.0f} MiB ({big['wall']:.1f} s)", big["peak_mib"] <= 1024))
+    p99 = counterpart_turn_p99_ms()
+    rows.append(("one counterpart turn at the table, p99", f"{p99:.2f} ms", p99 <= 2.0))
+    base = _median_seconds([sys.executable, "-c", "import yaml, pydantic"])
+    lst = _median_seconds([sys.executable, "-m", "game", "list"])
+    val = _median_seconds([sys.executable, "-m", "game", "validate", str(ROOT / "scenarios" / "vienna_1961.yaml")])
+    rows.append(("summit list vs import yaml, pydantic", f"{lst:.3f} s vs {base:.3f} s = x{lst / base:.2f}", lst <= 2 * base))
+    rows.append(("summit validate FILE vs import yaml, pydantic", f"{val:.3f} s vs {base:.3f} s = x{val / base:.2f}",
+                 val <= 2 * base))
+    bal = [sys.executable, "-m", "game", "balance", "vienna_1961"]
+    probe = subprocess.run(bal + ["--help"], capture_output=True, cwd=ROOT)
+    if probe.returncode == 0:
+        t = _median_seconds(bal, runs=1)
+        rows.append(("summit balance vienna_1961", f"{t:.1f} s", t <= 30))
+    else:
+        rows.append(("summit balance", "not available in this build", False))
+    return rows
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--games", type=int, default=100_000)
+    p.add_argument("--skip-million", action="store_true")
+    p.add_argument("--json", action="store_true")
+    args = p.parse_args(argv)
+    rows = measure(args.games, not args.skip_million)
+    if args.json:
+        print(json.dumps([{"what": w, "value": v, "met": m} for w, v, m in rows], indent=1))
+    else:
+        for what, value, met in rows:
+            print(f"{'ok ' if met else 'NO '} {what:<52} {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

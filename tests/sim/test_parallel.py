@@ -1,0 +1,79 @@
+"""A run's results do not depend on how it is cut up or how many processes play it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from game.sim import parallel, runner
+from game.sim.summary import summarize
+
+
+@pytest.mark.parametrize("scenario", ["vienna_1961", "singapore_2018"])
+def test_finals_identical_whatever_the_jobs_and_chunks(spec_for, scenario):
+    spec = spec_for(scenario)
+    whole = runner.play_batch(spec, 7, runner.random_policy, np.arange(600, dtype=np.int64)).state
+    for jobs, chunk in ((1, 600), (1, 97), (2, 150), (2, 1)):
+        f = parallel.play_finals(spec, 7, runner.random_policy, 600, jobs=jobs, chunk=chunk)
+        assert np.array_equal(f.ending, whole.ending)
+        assert np.array_equal(f.agreed, whole.agreed)
+        assert np.array_equal(f.turns, whole.turn)
+        assert np.array_equal(f.meters, whole.meters())
+
+
+def test_summary_of_chunks_equals_the_summary_of_one_batch(spec_for):
+    spec = spec_for("vienna_1961", "ussr")
+    one = runner.summary(spec, runner.run(spec, 3, runner.random_policy, 500))
+    many = summarize(spec, parallel.play_finals(spec, 3, runner.random_policy, 500, jobs=2, chunk=64))
+    assert one == many
+
+
+def test_first_index_offsets_the_games(spec_for):
+    spec = spec_for("singapore_2018")
+    tail = parallel.play_finals(spec, 5, runner.random_policy, 100, first_index=100, jobs=1)
+    whole = parallel.play_finals(spec, 5, runner.random_policy, 200, jobs=1)
+    assert np.array_equal(tail.ending, whole.ending[100:])
+
+
+def test_progress_is_reported_up_to_the_total(spec_for):
+    seen = []
+    parallel.play_finals(spec_for("vienna_1961"), 1, runner.random_policy, 250, jobs=1, chunk=100,
+                         progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(100, 250), (200, 250), (250, 250)]
+
+
+def test_progress_bar_is_silent_off_a_terminal():
+    import io
+
+    buf = io.StringIO()
+    parallel.ProgressBar(buf)(5, 10)
+    assert buf.getvalue() == ""
+
+
+def test_simulate_refuses_absurd_counts_with_exit_2(capsys):
+    from game.cli import main
+
+    assert main(["simulate", "vienna_1961", "--policy", "random", "--games", "100000000"]) == 2
+    assert "--games" in capsys.readouterr().err
+    assert main(["simulate", "vienna_1961", "--policy", "random", "--games", "10", "--jobs", "0"]) == 2
+    assert "--jobs" in capsys.readouterr().err
+
+
+def test_simulate_summary_is_the_same_on_one_core_and_two(capsys):
+    import json
+
+    from game.cli import main
+
+    outs = []
+    for jobs in ("1", "2"):
+        assert main(["simulate", "singapore_2018", "--policy", "random", "--games", "300", "--batch", "70",
+                     "--jobs", jobs, "--json"]) == 0
+        outs.append(json.loads(capsys.readouterr().out))
+    assert outs[0] == outs[1] and outs[0]["games"] == 300
+
+
+def test_a_scenario_name_too_long_for_the_system_is_bad_input(capsys):
+    from game.cli import main
+
+    assert main(["simulate", "x" * 300, "--policy", "random"]) == 2
+    assert "no scenario" in capsys.readouterr().err
