@@ -102,17 +102,18 @@ def _concessions(spec, turns, positions, f: Finding) -> None:
         sizes = [s for _, s in steps]
         listed = ", ".join(f"turn {t} ({100 * s:.0f} points)" for t, s in steps)
         if len(sizes) == 1:
-            shape = "one single concession"
+            shape = "a single concession"
         elif all(b < a - 1e-9 for a, b in zip(sizes, sizes[1:])):
             shape = "shrinking steps, which signals that you are nearing your limit"
         elif all(b > a + 1e-9 for a, b in zip(sizes, sizes[1:])):
             shape = "growing steps, which invites the other side to wait for more"
         else:
             shape = "uneven steps"
-        f.lines.append(f"You gave ground {len(steps)} time(s), {shape}: {listed} of your own value.")
+        times = {1: "once", 2: "twice"}.get(len(steps), f"{len(steps)} times")
+        f.lines.append(f"You gave ground {times}, {shape}: {listed} of your own value.")
     if theirs:
         f.turns += theirs
-        f.lines.append("They made concessions at turn(s) " + ", ".join(map(str, theirs)) + ".")
+        f.lines.append(f"They made concessions at turn{'s' if len(theirs) > 1 else ''} " + ", ".join(map(str, theirs)) + ".")
 
 
 def _packages(spec, turns, terms_by_turn, f: Finding) -> None:
