@@ -136,7 +136,10 @@ class MeterGauge(Widget):
 
     def _one_line(self, ctx, width: int) -> bool:
         title = ctx.font("bold").size(self.info.name)[0]
-        right = ctx.font("bold").size(f"100  {self.info.band}")[0]
+        # The widest band, not the current one: the card keeps its height as the band
+        # changes ("Confidence 65 steady" on one line jumped to two at "uneasy").
+        bands = [name for name, _ in self.info.bands] or [self.info.band]
+        right = max(ctx.font("bold").size(f"100  {band}")[0] for band in bands)
         return title + right + ctx.metrics.gap <= width
 
     def measure(self, ctx, width: int) -> int:
