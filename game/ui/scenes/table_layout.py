@@ -242,7 +242,7 @@ class TableLayout:
         y = side.top
         offer = offer_widgets(self.game, self.play, self.game.spec.ai_leader)
         if offer:  # the standing offer and your answers, at the top of the side column
-            oh = min(self._natural(offer, side.width), round(body.height * 0.6))
+            oh = min(self._natural(offer, side.width), round(body.height * 0.72))  # the counter's terms in full
             widgets.append(self._panel(offer, "table:offer", pygame.Rect(side.left, y, side.width, oh), tone="warn"))
             y += oh + m.gap
         tabs = self._side_tabs(SIDE_TABS, side.width)
