@@ -75,9 +75,18 @@ class Game:
     def session_index(self) -> int:
         return int(self.spec.session_of_turn[min(self.turn, self.spec.total_turns)])
 
+    def legal_mask(self) -> np.ndarray:
+        """[A] bool: which actions are open now. Computed once per turn: a front end may
+        ask on every key press and every frame. The cache holds the state object itself
+        and its turn; a move (or an undo, which puts another state in place) changes one."""
+        cached = self.__dict__.get("_legal")
+        if cached is None or cached[0] is not self.state or cached[1] != self.turn:
+            cached = (self.state, self.turn, rules.legal_mask(self.spec, self.state)[0])
+            self.__dict__["_legal"] = cached
+        return cached[2]
+
     def legal_actions(self):
-        mask = rules.legal_mask(self.spec, self.state)[0]
-        return [a for a, ok in zip(self.spec.actions, mask) if ok]
+        return [a for a, ok in zip(self.spec.actions, self.legal_mask()) if ok]
 
     def play(self, action_id: str, terms: Mapping[str, str] | Sequence[int] | None = None) -> dict:
         """Take an open action. `terms` (issue id -> position id, open issues only; leave
@@ -92,7 +101,7 @@ class Game:
             index = self.spec.action_index(action_id)
         except KeyError:
             raise IllegalAction(f"no action {action_id!r} in this scenario") from None
-        if not rules.legal_mask(self.spec, self.state)[0, index]:
+        if not self.legal_mask()[index]:
             raise IllegalAction(f"action {action_id!r} is not open now")
         given = self._terms_row(index, terms)
         outcome = rules.step(self.spec, self.state, np.array([index]), None if given is None else given[None, :])

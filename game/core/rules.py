@@ -14,7 +14,6 @@ import numpy as np
 from game.core import rng
 from game.core.conditions import holds
 from game.core.effects import Deltas, Meters
-from game.core.reasons import C
 from game.core import opponent
 from game.core import pressure as pressure_mod
 from game.core.kinds import PLAYER_KIND_TABLE
@@ -146,7 +145,7 @@ class Turn:
         return np.clip(self.issue, 0, None)
 
 
-def begin_turn(spec: GameSpec, st: BatchState, action: np.ndarray) -> Turn:
+def begin_turn(spec: GameSpec, st: BatchState, action: np.ndarray, reasons: bool = True) -> Turn:
     tun, traits = spec.tuning, spec.counterpart.traits
     played = ~st.over
     action = np.where(played, np.asarray(action, dtype=np.int64), -1)
@@ -157,7 +156,7 @@ def begin_turn(spec: GameSpec, st: BatchState, action: np.ndarray) -> Turn:
         spec, st, played, action,
         kinds=np.where(played, spec.action_kinds[safe], -1),
         issue=np.where(played, spec.action_issues[safe], -1),
-        d=Deltas.zeros(st.n, len(spec.meters)),
+        d=Deltas.zeros(st.n, len(spec.meters), reasons),
         mt=Meters(spec),
         progress=np.clip(st.turn / max(spec.total_turns, 1), 0.0, 1.0),
         hostile=tun["hostile_base"] + tun["pride_scale"] * traits.pride,
@@ -254,7 +253,7 @@ def positions_phase(t: Turn, terms: np.ndarray, values: np.ndarray) -> tuple[np.
 def feedback(t: Turn) -> None:
     """The state feeding on itself: spirals, a weak or firm resolve, a divided side."""
     spec, st, tun, d, mt = t.spec, t.st, t.spec.tuning, t.d, t.mt
-    now = np.clip(st.base + st.fading + d.total().sum(axis=2), 0.0, 100.0)
+    now = np.clip(st.base + st.fading + d.net(), 0.0, 100.0)
     if mt.tension >= 0 and mt.trust >= 0:
         m = t.played & (now[:, mt.tension] > tun["spiral_at"]) & (now[:, mt.trust] < tun["spiral_trust"])
         d.add(mt.tension, "spiral", tun["spiral"], m)
@@ -274,14 +273,16 @@ def session_end(t: Turn) -> None:
     sess = spec.session_of_turn
     ends = t.played & (sess[np.clip(st.turn + 1, 0, len(sess) - 1)] != sess[st.turn])
     keep = tun["fade_min"] + (tun["fade_max"] - tun["fade_min"]) * spec.counterpart.traits.memory
-    pending = st.fading + t.d.fading.sum(axis=2)
-    t.d.fading[:, :, C["fade"]] += np.where(ends[:, None], -pending * (1.0 - keep), 0.0)
+    pending = st.fading + t.d.fading_sum
+    t.d.add_all("fade", np.where(ends[:, None], -pending * (1.0 - keep), 0.0), lasting=False)
 
 
-def step(spec: GameSpec, st: BatchState, action: np.ndarray, terms: np.ndarray | None = None) -> TurnOutcome:
+def step(spec: GameSpec, st: BatchState, action: np.ndarray, terms: np.ndarray | None = None,
+         reasons: bool = True) -> TurnOutcome:
     """Play one turn in every game not over. `terms` [N, I] (position per issue, -1 to
-    leave it out) are the player's own terms for composable actions (see `proposed_terms`)."""
-    t = begin_turn(spec, st, action)
+    leave it out) are the player's own terms for composable actions (see `proposed_terms`).
+    `reasons=False` keeps only each meter's total change, not its causes (see `Deltas`)."""
+    t = begin_turn(spec, st, action, reasons)
     direct_effects(t)
     kind_specifics(t)
     outcome_before = st.deadline_outcome.copy()
@@ -299,7 +300,7 @@ def step(spec: GameSpec, st: BatchState, action: np.ndarray, terms: np.ndarray |
     pressure_mod.ally_reacts(spec, st, t.d, t.kinds, table, t.played)
     st.aspiration_shift += np.where(t.played, spec.strategy.react(t.kinds, gain, spec.tuning), 0.0)
 
-    now = np.clip(st.base + st.fading + t.d.total().sum(axis=2), 0.0, 100.0)
+    now = np.clip(st.base + st.fading + t.d.net(), 0.0, 100.0)
     target = aspiration(spec, st)
     u_new = utility(values, table, spec.ai_weights)
     reply, ctx = choose_reply(spec, st, t.kinds, t.issue, table, u_new, target, now, t.played, repeated)
@@ -314,7 +315,7 @@ def step(spec: GameSpec, st: BatchState, action: np.ndarray, terms: np.ndarray |
 
 def _finish_turn(t: Turn, reply, table, agreed_now, focus) -> TurnOutcome:
     spec, st, played, mt = t.spec, t.st, t.played, t.mt
-    _apply(st, t.d.lasting.sum(axis=2), t.d.fading.sum(axis=2))
+    _apply(st, t.d.lasting_sum, t.d.fading_sum)
     st.kind_count[t.rows[played], t.kinds[played]] += 1
     st.turn += played.astype(np.int64)
     _check_breakdown(spec, st, mt, played)
@@ -350,7 +351,7 @@ def fire_events(spec: GameSpec, st: BatchState, d: Deltas, live: np.ndarray) -> 
     fired = np.zeros((st.n, len(spec.events)), dtype=bool)
     if not spec.events:
         return fired
-    ev = Deltas.zeros(st.n, len(spec.meters))
+    ev = d.like(st.n)
     for e, event in enumerate(spec.events):
         now = live & ~st.fired[:, e] & holds(spec, st, event.when)
         fired[:, e] = now
@@ -359,9 +360,8 @@ def fire_events(spec: GameSpec, st: BatchState, d: Deltas, live: np.ndarray) -> 
         limit = spec.tuning["aspiration_shift_limit"]
         st.aspiration_shift = np.clip(st.aspiration_shift + np.where(now, event.aspiration, 0.0), -limit, limit)
     st.fired |= fired
-    _apply(st, ev.lasting.sum(axis=2), ev.fading.sum(axis=2))
-    d.lasting += ev.lasting
-    d.fading += ev.fading
+    _apply(st, ev.lasting_sum, ev.fading_sum)
+    d.merge(ev)
     return fired
 
 

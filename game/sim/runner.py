@@ -130,7 +130,8 @@ def play_batch(spec: GameSpec, seed: int, policy: Policy, game_index: np.ndarray
     while not st.over.all():
         legal = rules.legal_mask(spec, st)
         action, terms = split_policy_output(policy(spec, st, legal))
-        outcome = rules.step(spec, st, action, terms)
+        # Reasons are kept only when someone will read them (the records).
+        outcome = rules.step(spec, st, action, terms, reasons=record)
         if record:
             for r in np.nonzero(outcome.played)[0]:
                 recent = [rec["reply"]["text"] for rec in logs[r] if "reply" in rec]

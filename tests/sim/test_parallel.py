@@ -77,3 +77,34 @@ def test_a_scenario_name_too_long_for_the_system_is_bad_input(capsys):
 
     assert main(["simulate", "x" * 300, "--policy", "random"]) == 2
     assert "no scenario" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("scenario,side", [("vienna_1961", "usa"), ("singapore_2018", "dprk")])
+def test_games_without_reasons_end_exactly_as_games_with_them(spec_for, scenario, side):
+    """Collapsing the per-cause axis when no one reads the reasons changes no number."""
+    from dataclasses import fields
+
+    spec = spec_for(scenario, side)
+    index = np.arange(150, dtype=np.int64)
+    with_reasons = runner.play_batch(spec, 11, runner.random_policy, index, record=True).state
+    without = runner.play_batch(spec, 11, runner.random_policy, index, record=False).state
+    for f in fields(with_reasons):
+        a, b = getattr(with_reasons, f.name), getattr(without, f.name)
+        if isinstance(a, np.ndarray):
+            assert np.array_equal(a, b, equal_nan=a.dtype.kind == "f"), f.name
+
+
+def test_deltas_without_causes_keep_the_same_sums():
+    from game.core.effects import Deltas
+
+    full, flat = Deltas.zeros(3, 2), Deltas.zeros(3, 2, by_cause=False)
+    for d in (full, flat):
+        d.add(0, "action", 2.0, np.array([True, False, True]))
+        d.add(0, "pride", 1.5, np.array([True, True, False]))
+        d.add(1, "fade", -1.0, np.array([False, True, True]), lasting=False)
+    assert flat.lasting.size == 0  # nothing kept by cause
+    assert np.array_equal(full.net(), flat.net())
+    assert full.net().tolist() == [[3.5, 0.0], [1.5, -1.0], [2.0, -1.0]]
+    # ...while the full deltas keep the causes apart for the reasons.
+    assert np.array_equal(full.total().sum(axis=2), full.net())
+    assert full.total()[0, 0, [0, 1]].tolist() == [2.0, 1.5]
