@@ -24,13 +24,13 @@ import json
 import os
 import re
 import stat
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from game.core.game import SAVE_VERSION  # noqa: F401 - callers read it here
+from game.files import write_whole
 from game.paths import saves_dir
 from game.savefile import (  # noqa: F401 - the model and its errors, re-exported for callers
     GAME_ID,
@@ -86,48 +86,15 @@ def write_atomic(path: Path, text: str, *, shared: bool = False, exclusive: bool
     was there before is untouched. Saves stay private to the user (0600); `shared`
     documents (transcripts, reports, schemas, new scenario files) are readable by anyone."""
     path = Path(path)
-    tmp: str | None = None
     try:
         if path.exists() and not path.is_file():
             raise SaveError(f"{path}: cannot save here: it is not a regular file")
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        if shared:
-            os.chmod(tmp, 0o644)
-        if exclusive:
-            os.link(tmp, path)  # fails, changing nothing, if the name is taken
-        else:
-            os.replace(tmp, path)
-            tmp = None
-        _fsync_dir(path.parent)
+        write_whole(path, text, replace=not exclusive, mode=0o644 if shared else None)
     except FileExistsError:
         raise SaveExists(f"{path} already exists (it was not changed)") from None
     except OSError as e:
         raise SaveError(f"{path}: cannot save: {e.strerror or e}") from None
-    finally:
-        if tmp is not None:
-            try:
-                Path(tmp).unlink(missing_ok=True)
-            except OSError:
-                pass
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable (a crash right after it keeps the new name)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass  # some file systems cannot fsync a folder; the rename is still atomic
-    finally:
-        os.close(fd)
 
 
 def clean_temp_files(max_age_s: float = TEMP_MAX_AGE_S) -> int:

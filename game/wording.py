@@ -8,6 +8,7 @@ Functions return plain strings (or lists of them); each front end decides the la
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 
 from game.core.kinds import REPLY_KIND
@@ -16,8 +17,8 @@ from game.core.spec import GameSpec
 
 
 def signed(x: float) -> str:
-    """+2, -1.5, +0: a change as a player reads it."""
-    return f"{x:+.1f}".replace(".0", "")
+    """+2, -13, +0: a change on a whole-number meter as a player reads it."""
+    return f"{round(x):+d}"
 
 
 def unquote(text: str) -> str:
@@ -51,21 +52,50 @@ def whose(move: MeterMove) -> str:
     return "their" if move.party == "counterpart" else "ally"
 
 
+def shown_change(move: MeterMove) -> int:
+    """The move as the player sees the meter move: from the whole number shown before to
+    the whole number shown after (38.6 -> 44.8 reads 39 -> 45, so +6)."""
+    if move.before is None:
+        return round(move.change)
+    return round(move.after) - round(move.before)
+
+
+def whole_parts(amounts: list[float], total: int) -> list[int]:
+    """Whole numbers near `amounts` that add up to `total` (largest remainders: each
+    amount is rounded down, then the ones with the largest fractions get the units still
+    missing, or the smallest lose the units too many), so the reasons shown beside a
+    whole-number change add up to it."""
+    parts = [math.floor(a) for a in amounts]
+    if not parts:
+        return []
+    missing = total - sum(parts)
+    by_fraction = sorted(range(len(amounts)), key=lambda i: amounts[i] - parts[i], reverse=missing > 0)
+    for k in range(abs(missing)):
+        parts[by_fraction[k % len(parts)]] += 1 if missing > 0 else -1
+    return parts
+
+
 def reasons_text(move: MeterMove) -> str:
-    """'you chose: ... (+2); grudges and goodwill fade (-1.4)'."""
-    return "; ".join(f"{r.text} ({signed(r.amount)})" for r in move.reasons if r.text)
+    """'you chose: ... (+2); grudges and goodwill fade (-1)': each reason's amount in whole
+    numbers that add up to the change shown (a reason under a point shows as +0 or -0)."""
+    parts = whole_parts([r.amount for r in move.reasons], shown_change(move))
+    return "; ".join(f"{r.text} ({_signed_part(p, r.amount)})" for r, p in zip(move.reasons, parts) if r.text)
+
+
+def _signed_part(part: int, amount: float) -> str:
+    return ("-0" if amount < 0 else "+0") if part == 0 else f"{part:+d}"
 
 
 def meter_move_line(move: MeterMove) -> str:
     """'Trust (their) +2 -> 34 wary: you chose: ... (+2)'."""
     why = reasons_text(move)
-    head = f"{move.name} ({whose(move)}) {signed(move.change)} -> {move.after:.0f} {move.band}"
+    head = f"{move.name} ({whose(move)}) {signed(shown_change(move))} -> {move.after:.0f} {move.band}"
     return f"{head}: {why}" if why else head
 
 
 def meter_change(move: MeterMove) -> str:
     """'+2 to 34 (wary)': the move alone, where the meter is already named."""
-    return f"{signed(move.change)} to {move.after:.0f} ({move.band})"
+    return f"{signed(shown_change(move))} to {move.after:.0f} ({move.band})"
 
 
 def turn_heading(record: TurnRecord) -> str:

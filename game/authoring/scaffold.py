@@ -7,6 +7,8 @@ import importlib.resources
 import re
 from pathlib import Path
 
+from game.files import write_whole
+
 KINDS = ("scenario", "personality")
 
 
@@ -54,12 +56,12 @@ def write_new(kind: str, name: str, out: Path | None = None) -> Path:
     target = out if out.suffix in (".yaml", ".yml") else out / f"{identifier}.yaml"
     if target.exists() or target.is_symlink():
         raise ScaffoldError(f"{target} already exists; choose another name or --out (it was not changed)")
-    from game.saves import SaveError, SaveExists, write_atomic
-
     try:
-        write_atomic(target, render(kind, name, str(target)), shared=True, exclusive=True)
-    except SaveExists:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = render(kind, name, str(target))
+        write_whole(target, text, replace=False, mode=0o644)
+    except FileExistsError:
         raise ScaffoldError(f"{target} already exists; choose another name or --out (it was not changed)") from None
-    except SaveError as error:
-        raise ScaffoldError(f"cannot write {target}: {error}") from None
+    except OSError as error:
+        raise ScaffoldError(f"cannot write {target}: {error.strerror or error}") from None
     return target

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from game.files import write_whole
+
 from game.content.models import Personality, Scenario
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -30,9 +32,11 @@ def write_schemas(out_dir: Path) -> list[Path]:
     written = []
     for filename, model, title in SCHEMAS:
         text = json.dumps(schema_of(model, title), indent=2, ensure_ascii=False) + "\n"
-        # An editor reading the schema never sees half a file; anyone may read it.
-        from game.saves import write_atomic
-
-        write_atomic(out_dir / filename, text, shared=True)
-        written.append(out_dir / filename)
+        written.append(_write_atomically(out_dir / filename, text))
     return written
+
+
+def _write_atomically(path: Path, text: str) -> Path:
+    """An editor reading the schema never sees half a file, and a failed write leaves the
+    old one in place; a schema is meant to be read by anyone (0644)."""
+    return write_whole(path, text, mode=0o644)

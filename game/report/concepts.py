@@ -34,6 +34,13 @@ class Finding:
     yours: list[int] = field(default_factory=list)  # turns where you did it
     lines: list[str] = field(default_factory=list)
 
+    def saw(self, turn: int, line: str, yours: bool) -> None:
+        """It happened at `turn` (by you when `yours`), as `line` says."""
+        self.turns.append(turn)
+        if yours:
+            self.yours.append(turn)
+        self.lines.append(line)
+
 
 def _share(spec, terms: np.ndarray) -> float:
     """Your worth of the terms over the issues they cover, 0..1 (1 = your ideal)."""
@@ -67,8 +74,7 @@ def _anchoring(spec, turns, terms_by_turn, f: Finding) -> None:
         f.lines.append("No one put terms on the table, so no anchor was set.")
         return
     if theirs is not None and (yours is None or theirs["turn"] < yours["turn"]):
-        f.turns.append(theirs["turn"])
-        f.lines.append(f"{theirs['reply']['speaker']} named terms first (turn {theirs['turn']}): their offer "
+        f.saw(theirs["turn"], yours=False, line=f"{theirs['reply']['speaker']} named terms first (turn {theirs['turn']}): their offer "
                        "became the reference point the rest of the talks moved from.")
     if yours is not None:
         share = _share(spec, terms_by_turn[yours["turn"]])
@@ -96,17 +102,18 @@ def _concessions(spec, turns, positions, f: Finding) -> None:
         sizes = [s for _, s in steps]
         listed = ", ".join(f"turn {t} ({100 * s:.0f} points)" for t, s in steps)
         if len(sizes) == 1:
-            shape = "one single concession"
+            shape = "a single concession"
         elif all(b < a - 1e-9 for a, b in zip(sizes, sizes[1:])):
             shape = "shrinking steps, which signals that you are nearing your limit"
         elif all(b > a + 1e-9 for a, b in zip(sizes, sizes[1:])):
             shape = "growing steps, which invites the other side to wait for more"
         else:
             shape = "uneven steps"
-        f.lines.append(f"You gave ground {len(steps)} time(s), {shape}: {listed} of your own value.")
+        times = {1: "once", 2: "twice"}.get(len(steps), f"{len(steps)} times")
+        f.lines.append(f"You gave ground {times}, {shape}: {listed} of your own value.")
     if theirs:
         f.turns += theirs
-        f.lines.append("They made concessions at turn(s) " + ", ".join(map(str, theirs)) + ".")
+        f.lines.append(f"They made concessions at turn{'s' if len(theirs) > 1 else ''} " + ", ".join(map(str, theirs)) + ".")
 
 
 def _packages(spec, turns, terms_by_turn, f: Finding) -> None:
@@ -114,13 +121,10 @@ def _packages(spec, turns, terms_by_turn, f: Finding) -> None:
         terms = terms_by_turn.get(r["turn"])
         if terms is not None and (terms >= 0).sum() >= 2:
             names = [spec.issue_names[i] for i in range(spec.n_issues) if terms[i] >= 0]
-            f.turns.append(r["turn"])
-            f.yours.append(r["turn"])
-            f.lines.append(f"Turn {r['turn']}: you linked {', '.join(names)} in one offer.")
+            f.saw(r["turn"], yours=True, line=f"Turn {r['turn']}: you linked {', '.join(names)} in one offer.")
     for r in turns:
         if r["reply"]["kind"] == "package":
-            f.turns.append(r["turn"])
-            f.lines.append(f"Turn {r['turn']}: {r['reply']['speaker']} answered with a package of their own.")
+            f.saw(r["turn"], yours=False, line=f"Turn {r['turn']}: {r['reply']['speaker']} answered with a package of their own.")
     if not f.lines:
         f.lines.append("Every offer concerned a single issue; no trades across issues were tried.")
 
@@ -130,9 +134,7 @@ def _probing(spec, turns, f: Finding) -> None:
         if r.get("probe"):
             p = r["probe"]
             name = spec.issue_names[spec.issue_ids.index(p["issue"])] if p["issue"] in spec.issue_ids else p["issue"]
-            f.turns.append(r["turn"])
-            f.yours.append(r["turn"])
-            f.lines.append(f"Turn {r['turn']}: you asked about {name} and learned it seems {p['importance']} to them.")
+            f.saw(r["turn"], yours=True, line=f"Turn {r['turn']}: you asked about {name} and learned it seems {p['importance']} to them.")
     if not f.lines:
         f.lines.append("You never asked what the other side needed; every offer was made without knowing.")
 
@@ -141,15 +143,11 @@ def _batna(spec, turns, f: Finding) -> None:
     for r in turns:
         kind = r["action"]["kind"]
         if kind in PRESSURE_MOVES:
-            f.turns.append(r["turn"])
-            f.yours.append(r["turn"])
-            f.lines.append(f"Turn {r['turn']}: you signalled that you could do without a deal ({PRESSURE_MOVES[kind]}).")
+            f.saw(r["turn"], yours=True, line=f"Turn {r['turn']}: you signalled that you could do without a deal ({PRESSURE_MOVES[kind]}).")
         reply = r["reply"]["kind"]
         if reply in THEIR_PRESSURE:
-            f.turns.append(r["turn"])
-            f.lines.append(f"Turn {r['turn']}: {r['reply']['speaker']} {wording.reply_verb(reply)}.")
+            f.saw(r["turn"], yours=False, line=f"Turn {r['turn']}: {r['reply']['speaker']} {wording.reply_verb(reply)}.")
         if r.get("deadline"):  # how its deadline turned out: yielded, bluff called, real
-            f.turns.append(r["turn"])
-            f.lines.append(f"Turn {r['turn']}: {wording.deadline_sentence(r['deadline'], r['reply']['speaker'])}")
+            f.saw(r["turn"], yours=False, line=f"Turn {r['turn']}: {wording.deadline_sentence(r['deadline'], r['reply']['speaker'])}")
     if not f.lines:
         f.lines.append("Neither side signalled its alternatives to a deal.")

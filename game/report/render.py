@@ -98,7 +98,7 @@ def cover_lines(d: dict) -> list[str]:
 
 def text(d: dict, body: list[str], width: int = 88) -> str:
     """The plain-text document: the cover lines, then the game as the terminal words it
-    (`body`: `game.text.export.write_transcript`), then what the debrief adds. Every
+    (`body`: `game.report.textbody.write_body`), then what the debrief adds. Every
     line made visible."""
     lines: list[str] = []
     out = Writer(lines.append, width)

@@ -1,7 +1,8 @@
-"""The body of the text document: the game as the terminal words it (the functions of
-`game.text.render`, laid out as `game.text.export.write_transcript` does), with what a
-hand-in needs besides: numbered turns and the terms of every proposal you made from a
-card, which the terminal leaves to the card itself."""
+"""The body of the text document (the one plain-text transcript: `summit transcript`,
+the window's fallback export and the golden files all come through here): the game as
+the terminal words it (the functions of `game.text.render`), with what a hand-in needs
+besides: numbered turns and the terms of every proposal you made from a card, which the
+terminal leaves to the card itself."""
 
 from __future__ import annotations
 
@@ -31,9 +32,9 @@ def records_with_card_terms(match) -> list[dict]:
 
 
 def write_body(match, write: Callable[[str], None], width: int = 88) -> None:
-    """The game as `game.text.export.write_transcript` lays it out, through the same
-    terminal functions (`game.text.render`), with each turn numbered (the debrief's
-    concepts point to turns) and each card's terms shown."""
+    """The game through the terminal's functions (`game.text.render`), session by
+    session, with each turn numbered (the debrief's concepts point to turns) and each
+    card's terms shown."""
     from game.text import render
 
     out = render.Writer(write, width)
@@ -41,7 +42,7 @@ def write_body(match, write: Callable[[str], None], width: int = 88) -> None:
     side = match.side_model()
     records = records_with_card_terms(match)
     out.rule(f"Transcript: {sc.title}")
-    out.para(f"{sc.place}, {sc.dates}. You led: {side.leader} ({side.name}). Seed {match.seed}.")
+    out.para(f"{sc.place}, {sc.dates}. You led: {side.leader} ({side.name}).")
     out.para(f"Across the table: {spec.ai_leader}, played as {spec.counterpart.name} ({spec.counterpart.family}).")
     render.opening(out, match, records[0])
     session = None

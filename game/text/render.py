@@ -68,7 +68,7 @@ def meter_line(m: dict) -> str:
     filled = int(round(m["value"] / 10))
     bar = "#" * filled + "." * (10 - filled)
     who = "them" if m["party"] == "counterpart" else "ally"
-    return f"{m['name'] + ' (' + who + ')':<22} [{bar}] {m['value']:5.1f}  {m['band']}"
+    return f"{m['name'] + ' (' + who + ')':<22} [{bar}] {m['value']:3.0f}  {m['band']}"
 
 
 def meters(out: Writer, items: list[dict]) -> None:

@@ -31,7 +31,9 @@ from game.content.errors import ContentError
 from game.content.library import Library, load_library
 from game.match import new_match
 from game.saves import SaveError, latest_save
-from game.ui.context import MAX_SIZE, MIN_SIZE, AppContext
+from game.ui.context import AppContext
+from game.ui.display import clamp_size as _clamp_size
+from game.ui.display import MIN_SIZE, fit_display
 from game.ui.palette import is_dark
 from game.ui.scene import Message, Pop, Push, Quit, Replace, Reset, Scene
 from game.ui.settings import TEXT_SCALE_STEP, Settings, load_settings, save_settings
@@ -350,22 +352,6 @@ class App:
             self.handle(event)
         self.update(min(dt, 0.1))
         self.draw()
-
-
-def fit_display(size: tuple[int, int], room: float = 1.0) -> tuple[int, int]:
-    """The size shrunk to fit the display it opens on (`room` of it); never below the
-    smallest supported size."""
-    try:
-        desktop = pygame.display.get_desktop_sizes()[0]
-    except (pygame.error, IndexError, AttributeError):
-        return size
-    width = min(size[0], max(MIN_SIZE[0], int(desktop[0] * room)))
-    height = min(size[1], max(MIN_SIZE[1], int(desktop[1] * room)))
-    return width, height
-
-
-def _clamp_size(size: tuple[int, int]) -> tuple[int, int]:
-    return (min(MAX_SIZE[0], max(MIN_SIZE[0], int(size[0]))), min(MAX_SIZE[1], max(MIN_SIZE[1], int(size[1]))))
 
 
 def run_window(args=None) -> int:

@@ -22,8 +22,6 @@ from game.ui.sound import Sound
 from game.ui.text import TextKit
 
 DEFAULT_THEME = "cable"
-MIN_SIZE = (1024, 600)
-MAX_SIZE = (3840, 2160)
 
 # Headings are already large: they follow the player's text scale only partly.
 TEXT_SCALE_SHARE = {"h3": 0.75, "h2": 0.5, "h1": 0.5, "display": 0.35}

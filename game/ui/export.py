@@ -1,20 +1,22 @@
 """Export from the window: the game's record as a document to hand in, written to the
 exports folder beside the saves, with the path said back to the player.
 
-The document comes from `game.report.export` (HTML, with the transcript, the meters and
-the debrief) when that module is there; otherwise it is the plain-text transcript of
-`game.text.export`. Either way the file is written atomically and never over another.
+The document is `game.report`'s (the same as `summit transcript`): self-contained HTML,
+or the plain-text document when the HTML cannot be rendered (a template missing or
+broken). Either way the file is written atomically and never over another.
 """
 
 from __future__ import annotations
 
-import io
 import time
 from pathlib import Path
 
+import jinja2
+
+from game.files import write_whole
 from game.match import Match
 from game.paths import data_dir
-from game.saves import write_atomic
+from game.report import document_text
 
 
 def exports_dir() -> Path:
@@ -33,20 +35,22 @@ def export_path(match: Match, suffix: str) -> Path:
     return path
 
 
-def export_record(match: Match) -> Path:
-    """Write the record; the path written. OSError (or SaveError) if it cannot be."""
+def _html_or_none(match: Match) -> str | None:
+    """The HTML document, or None when its templates cannot be rendered (an error in the
+    game's record itself is not hidden: it propagates)."""
     try:
-        from game.report import export
-    except ImportError:
-        export = None
-    if export is not None:
-        path = export_path(match, ".html")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return Path(export(match, path, "html"))
-    from game.text.export import write_transcript
+        return document_text(match, "html")
+    except jinja2.TemplateError:
+        return None
 
-    buffer = io.StringIO()
-    write_transcript(match, buffer.write)
-    path = export_path(match, ".txt")
-    write_atomic(path, buffer.getvalue())
-    return path
+
+def export_record(match: Match) -> Path:
+    """Write the record (HTML, else text); the path written. OSError (or SaveError) if it
+    cannot be written
+    (FileExistsError, an OSError, if another export took the name meanwhile)."""
+    html = _html_or_none(match)
+    text, suffix = (html, ".html") if html is not None else (document_text(match, "text"), ".txt")
+    path = export_path(match, suffix)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # A document to hand in: readable like any other (0644), and never over another file.
+    return write_whole(path, text, replace=False, mode=0o644)

@@ -43,11 +43,6 @@ def meter_meaning(kind: str, counterpart: str, ally: str) -> str:
     }.get(kind, "")
 
 
-def whole(x: float) -> str:
-    """A change on a whole-number meter as the player sees it: +2, -13 (never +1.5)."""
-    return f"{round(x):+d}"
-
-
 def recent_reasons(transcript: Sequence[dict], ref: str, limit: int = 3) -> list[str]:
     """The latest changes of one meter with their reasons, newest first."""
     out = []
@@ -132,7 +127,7 @@ class MeterGauge(Widget):
         return f"{value:.0f}  {self.info.band}"
 
     def _delta_text(self) -> str:
-        return whole(self.info.change) if round(self.info.change) else ""
+        return wording.signed(self.info.change) if round(self.info.change) else ""
 
     def _delta_w(self, ctx) -> int:
         """Room right of the bar for the change: an arrow and the widest whole number a
@@ -141,7 +136,10 @@ class MeterGauge(Widget):
 
     def _one_line(self, ctx, width: int) -> bool:
         title = ctx.font("bold").size(self.info.name)[0]
-        right = ctx.font("bold").size(f"100  {self.info.band}")[0]
+        # The widest band, not the current one: the card keeps its height as the band
+        # changes ("Confidence 65 steady" on one line jumped to two at "uneasy").
+        bands = [name for name, _ in self.info.bands] or [self.info.band]
+        right = max(ctx.font("bold").size(f"100  {band}")[0] for band in bands)
         return title + right + ctx.metrics.gap <= width
 
     def measure(self, ctx, width: int) -> int:

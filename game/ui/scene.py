@@ -74,6 +74,22 @@ class Scene:
         self._focus_key: str | None = None
         self._focus_moved = False  # a focused widget's tooltip shows only after the player moved there
 
+    # ----------------------------------------------------------------- shared parts
+    page_defaults: dict = {}  # what this kind of scene passes to `layout.page` unless told
+
+    def layout_page(self, rect: pygame.Rect, **options) -> list[Widget]:
+        """This scene's page (`game.ui.layout.page`): its scroll offsets kept, its kind's
+        defaults (modal cards are compact, titled h2) unless `options` say otherwise."""
+        from game.ui.layout import page
+
+        return page(self.ctx, rect, scroll=self.scroll_state, **{**self.page_defaults, **options})
+
+    def back_button(self, label: str, key: str, primary: bool = False) -> Widget:
+        """The button that closes this scene as Esc does."""
+        from game.ui.widgets import Button
+
+        return Button(label, lambda: self.send(Pop()), key=key, primary=primary, hint="Esc")
+
     # ----------------------------------------------------------------- to override
     def build(self, rect: pygame.Rect) -> list[Widget]:
         """Make and place this scene's widgets inside rect; return the top-level ones."""

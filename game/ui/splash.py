@@ -10,6 +10,7 @@ import os
 
 import pygame
 
+from game.ui.display import clamp_size, fit_display
 from game.ui.fonts import font_path
 from game.ui.palette import palette_for
 from game.ui.settings import load_settings
@@ -24,7 +25,8 @@ def show_splash() -> bool:
         pygame.font.init()
         pygame.display.set_caption("Summit")
         flags = pygame.FULLSCREEN if settings.fullscreen else pygame.RESIZABLE
-        screen = pygame.display.set_mode((0, 0) if settings.fullscreen else settings.window_size, flags)
+        size = (0, 0) if settings.fullscreen else fit_display(clamp_size(settings.window_size))
+        screen = pygame.display.set_mode(size, flags)
     except pygame.error:
         return False
     if headless_by_accident():

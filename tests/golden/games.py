@@ -4,7 +4,7 @@ Each game is played three ways, as a user sees it:
 - `NAME.json`: the scenario, side, seed, personality swaps, the choices and the whole
   turn-by-turn record (`Game.transcript`), as a save holds it;
 - `NAME.play.txt`: the terminal game (`summit play --text`) fed the same choices;
-- `NAME.transcript.txt`: the text a student hands in (`summit transcript`);
+- `NAME.transcript.txt`: the text a student hands in (`summit transcript`, dated GOLDEN_DATE);
 - `NAME.simulate.txt`: `summit simulate SCENARIO --choices ...` for the same choices.
 """
 
@@ -25,6 +25,7 @@ from tests.core.choices import choice_for
 from tests.play.lines import LINES, reference
 
 DATA = Path(__file__).resolve().parent / "data"
+GOLDEN_DATE = "2026-01-01"
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def _chooser(g: GoldenGame):
 def play_files(library, g: GoldenGame) -> dict[str, str]:
     """Every file of one golden game, by file name, as text."""
     from game.match import new_match
-    from game.text.export import write_transcript
+    from game.report import document_text
     from game.text.play import play
 
     choose = _chooser(g)
@@ -106,9 +107,8 @@ def play_files(library, g: GoldenGame) -> dict[str, str]:
     text = re.sub(r"\S*/saves/games/[\w.-]+\.json", "<save>", "\n".join(lines) + "\n")
     files = {f"{g.name}.play.txt": text}
 
-    export: list[str] = []
-    write_transcript(match, export.append)
-    files[f"{g.name}.transcript.txt"] = "\n".join(export) + "\n"
+    # What `summit transcript` writes, dated by a fixed day so the file does not change daily.
+    files[f"{g.name}.transcript.txt"] = document_text(match, "text", date=GOLDEN_DATE)
 
     game = match.game
     record = {"scenario": g.scenario, "side": g.side, "seed": g.seed, "vs": g.vs, "policy": g.policy,

@@ -242,7 +242,7 @@ def test_an_edited_builtin_scenario_is_noticed(library, monkeypatch, tmp_path):
 
 def test_a_folder_we_may_not_write_reports_and_play_goes_on(saved, monkeypatch):
     """What a read-only folder does to the writer (the test above needs a non-root user)."""
-    from game import saves
+    from game import files
 
     match, path, _ = saved
     before = path.read_bytes()
@@ -251,7 +251,7 @@ def test_a_folder_we_may_not_write_reports_and_play_goes_on(saved, monkeypatch):
         raise PermissionError(errno.EACCES, "Permission denied")
 
     with monkeypatch.context() as m:
-        m.setattr(saves.tempfile, "mkstemp", refuse)
+        m.setattr(files.tempfile, "mkstemp", refuse)  # saves write through game.files
         result = match.play(match.legal_actions()[0].id)
     assert result.saved is None and "Permission denied" in result.save_error and str(path) in result.save_error
     assert path.read_bytes() == before and match.turn == 4

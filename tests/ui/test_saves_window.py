@@ -93,8 +93,35 @@ def test_export_from_the_ending(make_app, library):
     d.app.show([TitleScene(d.app.ctx), EndingScene(d.app.ctx, match)])
     d.click("ending:export")
     assert d.name == "NoticeScene" and d.scene.title == "The record is exported"
-    assert len(list((data_dir() / "exports").iterdir())) == 1
+    files = list((data_dir() / "exports").iterdir())
+    assert len(files) == 1 and files[0].suffix == ".html"
+    page = files[0].read_text()
+    assert page.lstrip().lower().startswith("<!doctype html") and match.game.ending()["title"] in page
     assert not list(saves_dir().glob("*.json"))  # exporting is not saving a slot
+
+
+def test_export_falls_back_to_the_text_document(make_app, library, monkeypatch):
+    """When the HTML cannot be rendered, the text document (the one `summit transcript`
+    writes) goes out instead, and the player is told where."""
+    import jinja2
+
+    from game.report import render
+
+    def broken(kind, name):
+        raise jinja2.TemplateNotFound(name)
+
+    monkeypatch.setattr(render, "template", broken)
+    d = make_app()
+    match = new_match(library, "vienna_1961", "usa", 3)
+    match.play(match.game.legal_actions()[0].id)
+    at_table(d, match)
+    d.key(K.K_ESCAPE)
+    d.click("pause:export")
+    assert d.scene.title == "The record is exported"
+    (path,) = list((data_dir() / "exports").iterdir())
+    assert path.suffix == ".txt" and path.name in d.text()
+    text = path.read_text()
+    assert "Student:" in text and "-- Turn 1 --" in text and "What the debrief adds" in text
 
 
 def test_rewind_and_branch_then_compare_at_the_end(make_app, library):
@@ -122,3 +149,47 @@ def test_rewind_and_branch_then_compare_at_the_end(make_app, library):
     texts = d.text()
     assert first_end in texts and match.game.ending()["title"] in texts
     assert d.widget("timelines:chart:a").rect.top == d.widget("timelines:chart:b").rect.top  # side by side
+
+
+def _two_timelines(library):
+    """A game played to its end, then rewound to turn 2 and played on differently: the
+    branch (timeline 2, current) is unfinished, the first timeline ended."""
+    match = new_match(library, "singapore_2018", "usa", 4)
+    while not match.game.over:
+        match.play(match.game.legal_actions()[0].id)
+    first = (len(match.game.choices), match.game.ending()["title"])
+    match.rewind(2)
+    match.play(match.game.legal_actions()[1].id)
+    assert len(match.timelines) == 2 and match.current_timeline == 1
+    return match, first
+
+
+def test_the_log_switches_to_another_timeline(make_app, library):
+    d = make_app()
+    match, (moves, title) = _two_timelines(library)
+    at_table(d, match)
+    d.scene.side_tab = d.scene.narrow_tab = "log"
+    d.scene.changed()
+    d.settle()
+    assert "Timelines: you are on timeline 2" in d.texts()
+    d.click("log:timeline:0")
+    close_cards(d)
+    assert match.current_timeline == 0 and len(match.game.choices) == moves
+    assert match.game.over and match.game.ending()["title"] == title
+
+
+def test_the_timelines_page_switches_and_opens_the_right_screen(make_app, library):
+    d = make_app()
+    match, (moves, title) = _two_timelines(library)
+    from game.ui.scenes.ending import EndingScene
+
+    match.switch(0)  # at the first timeline's ending
+    d.app.show([TitleScene(d.app.ctx), EndingScene(d.app.ctx, match)])
+    d.settle()
+    d.click(f"ending:tab{d.scene.pages.index('Timelines')}")
+    assert d.scene.pair == (0, 1) or d.scene.pair == (1, 0)
+    side = "a" if d.scene.pair[0] == 1 else "b"
+    d.click(f"timelines:go:{side}")
+    close_cards(d)
+    assert match.current_timeline == 1 and d.name == "TableScene"  # the branch is not over: its table
+    assert len(match.game.choices) == 2 and not match.game.over

@@ -296,3 +296,27 @@ def test_a_graded_run_has_no_undo(make_app, library):
     assert len(match.game.choices) == 1
     d.click("table:tab_log")
     assert not [w for w in d.scene.all_widgets() if w.key.startswith("log:rewind:")]
+
+
+@pytest.mark.parametrize("scenario", ["vienna_1961", "singapore_2018"])
+def test_the_three_answers_sit_in_one_row_at_the_default_size(make_app, library, scenario):
+    """Accept / Reject / Counter wrapped to two rows at 1280x720 with 100 % text."""
+    d = make_app(size=(1280, 720))
+    table_with_offer(d, library, scenario)
+    tops = {d.widget(f"offer:{k}").rect.top for k in ("accept", "reject", "counter")}
+    assert len(tops) == 1, f"the answers wrap: rows at {sorted(tops)}"
+
+
+def test_a_long_counter_is_read_in_full_at_the_default_size(make_app, library):
+    """Vienna, offering the interim Berlin arrangement first: their 'free city' offer and a
+    six-line counter; the counter's last words were cut off under the offer box."""
+    d = make_app(size=(1280, 720))
+    match = new_match(library, "vienna_1961", "usa", 1)
+    interim = next(a for a in match.game.legal_actions() if "interim Berlin" in a.label)
+    match.game.play(interim.id)
+    assert standing_offer(match.game)
+    table = TableScene(d.app.ctx, match)
+    table.queue.clear()
+    d.app.show([TitleScene(d.app.ctx), table])
+    d.settle()
+    assert fully_visible(d, "offer:counter_terms")

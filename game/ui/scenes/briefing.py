@@ -7,7 +7,6 @@ from __future__ import annotations
 import pygame
 
 from game.match import Match
-from game.ui.layout import page
 from game.ui.scene import Pop, Reset, Scene
 from game.ui.widgets import Button, Card, FlowRow, Line, Picture, TextBlock, Widget
 
@@ -163,8 +162,7 @@ class BriefingScene(Scene):
             footer.append(Button("Return to the table", lambda: self.send(Pop()), key="briefing:close", primary=last))
         else:
             footer.append(Button("Begin the talks", self.begin, key="briefing:begin", primary=last))
-        return page(
-            self.ctx,
+        return self.layout_page(
             rect,
             title=f"Briefing: {SECTIONS[self.section]}",
             subtitle=f"For {me.leader}, {me.title} - {sc.title}",
@@ -172,7 +170,6 @@ class BriefingScene(Scene):
             body=self._section_widgets(),
             footer=footer,
             body_key=f"briefing:body{self.section}",
-            scroll=self.scroll_state,
             max_width_em=46,
         )
 

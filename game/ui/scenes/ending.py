@@ -8,10 +8,10 @@ from __future__ import annotations
 import pygame
 
 from game import wording
+from game.core.game import IllegalAction
 from game.core.records import EndingRecord, session_series, turn_records
 from game.match import Match
 from game.ui.charts import draw_meter_charts
-from game.ui.layout import page
 from game.ui.scene import Push, Replace, Reset, Scene
 from game.ui.scenes.briefing import paragraphs
 from game.ui.scenes.timelines import default_pair, has_timelines, timeline_widgets
@@ -140,7 +140,25 @@ class EndingScene(Scene):
         return out
 
     def _timelines(self) -> list[Widget]:
-        return timeline_widgets(self.ctx, self.match, self.pair[0], self.pair[1], self.pick_timeline)
+        return timeline_widgets(self.ctx, self.match, self.pair[0], self.pair[1], self.pick_timeline,
+                                self.switch_timeline)
+
+    def switch_timeline(self, index: int) -> None:
+        """Go on with another timeline: its ending if it is over, else its table."""
+        from game.ui.scenes.notice import NoticeScene
+        from game.ui.scenes.table import TableScene
+
+        try:
+            self.match.switch(index)
+        except IllegalAction as error:
+            self.send(Push(NoticeScene(self.ctx, "Cannot switch", str(error), button="Close")))
+            return
+        if self.match.game.over:
+            self.send(Replace(EndingScene(self.ctx, self.match)))
+            return
+        table = TableScene(self.ctx, self.match)
+        table.queue.clear()
+        self.send(Replace(table))
 
     def pick_timeline(self, which: str, index: int) -> None:
         self.pair = (index, self.pair[1]) if which == "a" else (self.pair[0], index)
@@ -180,8 +198,7 @@ class EndingScene(Scene):
         if self.page < last:
             footer.append(Button("Next", lambda: self.go(self.page + 1), key="ending:next", primary=True))
         footer.append(Button("To the title", self.to_title, key="ending:title", primary=self.page == last))
-        return page(
-            self.ctx,
+        return self.layout_page(
             rect,
             title=self.end.get("title", "The summit ends"),
             kicker=self.pages[self.page],
@@ -190,7 +207,6 @@ class EndingScene(Scene):
             body=builders[self.page](),
             footer=footer,
             body_key=f"ending:body{self.page}",
-            scroll=self.scroll_state,
             max_width_em=54 if self.pages[self.page] != "Timelines" else 80,
             columns=2 if self.pages[self.page] == "Timelines" else 1,
         )

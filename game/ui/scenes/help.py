@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.layout import page
-from game.ui.scene import Pop
 from game.ui.scenes.notice import ModalScene
-from game.ui.widgets import Button, TextBlock, Widget
+from game.ui.widgets import TextBlock, Widget
 
 HOW_TO_PLAY = [
     "You lead one side at a historical summit. Each session you choose one action: propose a position or a "
@@ -56,17 +54,15 @@ class HelpScene(ModalScene):
         body += [TextBlock(p) for p in METERS]
         body.append(TextBlock("Keys", "h3", "accent"))
         body += [TextBlock(k, "mono") for k in KEYS]
-        close = Button("Close", lambda: self.send(Pop()), key="help:close", primary=True, hint="Esc")
-        return page(
-            self.ctx,
+        close = self.back_button("Close", "help:close", primary=True)
+        return self.layout_page(
             rect,
             title="How to play",
             body=body,
             footer=[close],
             body_key="help:body",
-            scroll=self.scroll_state,
             max_width_em=44,
-            title_style="h2",
+            compact=False,
         )
 
     def default_focus(self, chain: list[Widget]) -> Widget | None:

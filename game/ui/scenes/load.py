@@ -11,9 +11,8 @@ import pygame
 from game.paths import saves_dir
 from game.saves import SaveError, read_save
 from game.ui.flow import load_match, save_summary, scenes_for_match
-from game.ui.layout import page
-from game.ui.scene import Pop, Push, Reset, Scene
-from game.ui.widgets import Button, Card, Line, TextBlock, Widget
+from game.ui.scene import Push, Reset, Scene
+from game.ui.widgets import Card, Line, TextBlock, Widget
 
 
 def save_files() -> list[Path]:
@@ -69,16 +68,14 @@ class LoadScene(Scene):
             cards.append(
                 TextBlock("No saved games yet. A game saves itself after every move and when you quit.", "lead")
             )
-        footer = [Button("Back", lambda: self.send(Pop()), key="load:back", hint="Esc")]
-        return page(
-            self.ctx,
+        footer = [self.back_button("Back", "load:back")]
+        return self.layout_page(
             rect,
             title="Load a saved game",
             subtitle=str(saves_dir()),
             body=cards,
             footer=footer,
             body_key="load:list",
-            scroll=self.scroll_state,
             max_width_em=56,
         )
 

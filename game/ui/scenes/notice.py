@@ -9,7 +9,6 @@ from collections.abc import Sequence
 import pygame
 
 from game.ui.context import AppContext
-from game.ui.layout import page
 from game.ui.scene import Pop, Scene
 from game.ui.widgets import Button, TextBlock, Widget
 
@@ -18,6 +17,7 @@ class ModalScene(Scene):
     """Drawn over the scene below (which the App dims); Esc closes it with no result."""
 
     modal = True
+    page_defaults = {"compact": True, "title_style": "h2"}
 
     def draw_background(self, surface: pygame.Surface) -> None:
         pass
@@ -47,18 +47,14 @@ class NoticeScene(ModalScene):
     def build(self, rect: pygame.Rect) -> list[Widget]:
         body: list[Widget] = [TextBlock(p, "lead" if i == 0 else "body") for i, p in enumerate(self.paragraphs) if p]
         close = Button(self.button, lambda: self.send(Pop(True)), key="notice:close", primary=True, hint="Enter")
-        return page(
-            self.ctx,
+        return self.layout_page(
             rect,
             title=self.title,
             kicker=self.kicker,
             body=body,
             footer=[close],
             body_key="notice:body",
-            scroll=self.scroll_state,
             max_width_em=38,
-            compact=True,
-            title_style="h2",
         )
 
     def default_focus(self, chain: list[Widget]) -> Widget | None:
@@ -80,17 +76,13 @@ class ConfirmScene(ModalScene):
             Button(self.no, lambda: self.send(Pop(False)), key="confirm:no", hint="Esc"),
             Button(self.yes, lambda: self.send(Pop(True)), key="confirm:yes", primary=True),
         ]
-        return page(
-            self.ctx,
+        return self.layout_page(
             rect,
             title=self.title,
             body=[TextBlock(self.body, "lead")],
             footer=buttons,
             body_key="confirm:body",
-            scroll=self.scroll_state,
             max_width_em=34,
-            compact=True,
-            title_style="h2",
         )
 
     def default_focus(self, chain: list[Widget]) -> Widget | None:

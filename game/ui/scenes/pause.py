@@ -14,8 +14,8 @@ import pygame
 
 from game.match import Match
 from game.saves import SaveError
-from game.ui.layout import page
 from game.ui.scene import Pop, Push, Reset
+from game.ui.scenes.menus import MenuActions
 from game.ui.scenes.notice import ModalScene, NoticeScene
 from game.ui.widgets import Button, NameInput, TextBlock, Widget
 
@@ -37,7 +37,7 @@ def export_notice(ctx, match: Match) -> NoticeScene:
     )
 
 
-class PauseScene(ModalScene):
+class PauseScene(MenuActions, ModalScene):
     title = "Paused"
 
     def __init__(self, ctx, match: Match):
@@ -46,7 +46,7 @@ class PauseScene(ModalScene):
 
     def build(self, rect: pygame.Rect) -> list[Widget]:
         buttons: list[Widget] = [
-            Button("Resume", lambda: self.send(Pop()), key="pause:resume", primary=True, hint="Esc"),
+            self.back_button("Resume", "pause:resume", primary=True),
             Button("Save as...", self.save, key="pause:save"),
             Button("Export the record", self.export, key="pause:export"),
             Button("Load a saved game", self.load, key="pause:load"),
@@ -55,18 +55,14 @@ class PauseScene(ModalScene):
             Button("Quit to the title", self.quit_to_title, key="pause:quit"),
         ]
         sc = self.match.scenario
-        return page(
-            self.ctx,
+        return self.layout_page(
             rect,
             title="Paused",
             subtitle=f"{sc.title}, turn {self.match.game.turn + 1}",
             body=buttons,
             footer=[],
             body_key="pause:body",
-            scroll=self.scroll_state,
             max_width_em=26,
-            compact=True,
-            title_style="h2",
         )
 
     def save(self) -> None:
@@ -82,20 +78,8 @@ class PauseScene(ModalScene):
         self.send(Push(export_notice(self.ctx, self.match)))
 
     def load(self) -> None:
-        from game.ui.scenes.load import LoadScene
-
         self.match.autosave() if hasattr(self.match, "autosave") else self.match.save()
-        self.send(Push(LoadScene(self.ctx)))
-
-    def settings(self) -> None:
-        from game.ui.scenes.settings import SettingsScene
-
-        self.send(Push(SettingsScene(self.ctx)))
-
-    def help(self) -> None:
-        from game.ui.scenes.help import HelpScene
-
-        self.send(Push(HelpScene(self.ctx)))
+        super().load()
 
     def quit_to_title(self) -> None:
         from game.ui.scenes.title import TitleScene
@@ -121,20 +105,16 @@ class SaveSlotScene(ModalScene):
             field,
         ]
         footer = [
-            Button("Cancel", lambda: self.send(Pop()), key="slot:cancel", hint="Esc"),
+            self.back_button("Cancel", "slot:cancel"),
             Button("Save", self.write, key="slot:save", primary=True, enabled=bool(self.name.strip())),
         ]
-        return page(
-            self.ctx,
+        return self.layout_page(
             rect,
             title="Save as",
             body=body,
             footer=footer,
             body_key="slot:body",
-            scroll=self.scroll_state,
             max_width_em=34,
-            compact=True,
-            title_style="h2",
         )
 
     def default_focus(self, chain: list[Widget]) -> Widget | None:

@@ -7,10 +7,9 @@ from __future__ import annotations
 import pygame
 
 from game.content.models import Scenario
-from game.ui.layout import page
 from game.ui.palette import palette_for
-from game.ui.scene import Pop, Push, Scene
-from game.ui.widgets import Button, Card, Line, TextBlock, Widget
+from game.ui.scene import Push, Scene
+from game.ui.widgets import Card, Line, TextBlock, Widget
 
 
 class ScenarioCard(Card):
@@ -92,16 +91,14 @@ class ScenarioChoiceScene(Scene):
             )
         if not cards:
             cards.append(TextBlock("No scenarios were found. Check the scenarios folder of the installation.", "lead"))
-        footer = [Button("Back", lambda: self.send(Pop()), key="choice:back", hint="Esc")]
-        return page(
-            self.ctx,
+        footer = [self.back_button("Back", "choice:back")]
+        return self.layout_page(
             rect,
             title="Choose a summit",
             subtitle="Each is played on its historical schedule; you may lead either side.",
             body=cards,
             footer=footer,
             body_key="choice:cards",
-            scroll=self.scroll_state,
             columns=1,
             max_width_em=60,
         )

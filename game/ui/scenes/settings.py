@@ -7,11 +7,9 @@ from dataclasses import replace
 
 import pygame
 
-from game.ui.layout import page
-from game.ui.scene import Pop
 from game.ui.scenes.notice import ModalScene
 from game.ui.settings import ANIMATION_NAMES, ANIMATION_SPEEDS
-from game.ui.widgets import Button, Slider, TextBlock, Toggle, Widget
+from game.ui.widgets import Slider, TextBlock, Toggle, Widget
 
 TEXT_STEPS = [round(1.0 + i / 10, 1) for i in range(11)]
 
@@ -50,18 +48,14 @@ class SettingsScene(ModalScene):
             Toggle("Sound", s.sound, lambda v: self.apply(sound=v), key="settings:sound"),
             Toggle("Fullscreen (F11)", s.fullscreen, lambda v: self.apply(fullscreen=v), key="settings:fullscreen"),
         ]
-        done = Button("Done", lambda: self.send(Pop()), key="settings:done", primary=True, hint="Esc")
-        return page(
-            self.ctx,
+        done = self.back_button("Done", "settings:done", primary=True)
+        return self.layout_page(
             rect,
             title="Settings",
             body=body,
             footer=[done],
             body_key="settings:body",
-            scroll=self.scroll_state,
             max_width_em=36,
-            compact=True,
-            title_style="h2",
         )
 
     def apply(self, **changes) -> None:

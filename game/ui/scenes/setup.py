@@ -12,8 +12,7 @@ from game.content.compile import SetupError, counterpart_keys
 from game.content.errors import ContentError
 from game.core.difficulty import DEFAULT, LEVELS
 from game.setup import start_match
-from game.ui.layout import page
-from game.ui.scene import Pop, Push, Scene
+from game.ui.scene import Push, Scene
 from game.ui.widgets import Button, Choice, DigitsInput, Rule, Widget
 
 
@@ -113,18 +112,16 @@ class SetupScene(Scene):
                    self.set_undo, key="setup:undo"),
         ]
         footer = [
-            Button("Back", lambda: self.send(Pop()), key="setup:back", hint="Esc"),
+            self.back_button("Back", "setup:back"),
             Button("Read the briefing", self.start, key="setup:start", primary=True),
         ]
-        return page(
-            self.ctx,
+        return self.layout_page(
             rect,
             title=sc.title,
             subtitle=f"{sc.place} - {sc.dates}",
             body=body,
             footer=footer,
             body_key="setup:body",
-            scroll=self.scroll_state,
             max_width_em=52,
         )
 

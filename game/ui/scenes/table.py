@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import pygame
 
+from game import wording
 from game.core.kinds import GROUPS, kinds_in_group
+from game.core.records import MeterMove
 from game.match import Match
 from game.ui.meters import MeterAnimation, MeterInfo, recent_reasons
 from game.ui.scene import Push, Replace, Scene
@@ -44,7 +46,8 @@ def play_move(match: Match, action_id: str, terms: dict[str, str] | None = None)
 
 def is_move_widget(key: str) -> bool:
     """Widgets whose activation plays a move or turns time back."""
-    return key.startswith(("action:", "offer:accept", "offer:reject", "offer:counter", "log:rewind:")) or key in (
+    return key.startswith(("action:", "offer:accept", "offer:reject", "offer:counter", "log:rewind:",
+                           "log:timeline:")) or key in (
         "compose:propose",
         "table:undo",
     )
@@ -111,7 +114,8 @@ class TableScene(TableLayout, TableTime, Scene):
 
     def meter_infos(self) -> list[MeterInfo]:
         spec = self.game.spec
-        last = {m["meter"]: m.get("change", 0.0) for m in self.record.get("meters", [])}
+        # The last move as the player saw the meter move (whole numbers, as the log says).
+        last = {m["meter"]: wording.shown_change(MeterMove.from_dict(m)) for m in self.record.get("meters", [])}
         out = []
         for m, mspec in zip(self.game.meters(), spec.meters):
             subtitle, meaning = meter_words(spec, mspec.kind, mspec.party)

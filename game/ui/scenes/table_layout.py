@@ -202,11 +202,12 @@ class TableLayout:
 
     def _log_items(self) -> list[Widget]:
         """The log of the talks; under each turn a button back to its start (a rewind:
-        playing on differently makes a branch, the first timeline is kept)."""
+        playing on differently makes a branch, the first timeline is kept); above them,
+        once there are branches, a button to each other timeline."""
         cards = log_cards(self.game.spec, self.game.transcript, "You")
         if not self.can_rewind():
             return cards
-        out: list[Widget] = []
+        out: list[Widget] = self.timeline_buttons()  # after a rewind: go on with another timeline
         for card, record in zip(cards, self.game.transcript):
             out.append(card)
             turn = record.get("turn", 0)
@@ -241,7 +242,7 @@ class TableLayout:
         y = side.top
         offer = offer_widgets(self.game, self.play, self.game.spec.ai_leader)
         if offer:  # the standing offer and your answers, at the top of the side column
-            oh = min(self._natural(offer, side.width), round(body.height * 0.6))
+            oh = min(self._natural(offer, side.width), round(body.height * 0.72))  # the counter's terms in full
             widgets.append(self._panel(offer, "table:offer", pygame.Rect(side.left, y, side.width, oh), tone="warn"))
             y += oh + m.gap
         tabs = self._side_tabs(SIDE_TABS, side.width)

@@ -99,7 +99,9 @@ def offer_widgets(game, play: Callable[[str], None], who: str) -> list[Widget]:
         action = found.get(kind)
         if action is not None:
             buttons.append(
-                Button(label, lambda aid=action.id: play(aid), key=f"offer:{kind}", hint=ANSWER_KEYS[kind], small=True)
+                # tight: the three fit one row of the side column at 1280x720 (they wrapped)
+                Button(label, lambda aid=action.id: play(aid), key=f"offer:{kind}", hint=ANSWER_KEYS[kind], small=True,
+                       tight=True)
             )
     out.append(FlowRow(buttons, key="offer:answers"))
     if "counter" in found:

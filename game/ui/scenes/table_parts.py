@@ -202,11 +202,21 @@ class PortraitPair(Widget):
     def _caption_h(self, ctx, text: str, width: int) -> int:
         return ctx.text.height(ctx.font("small"), text, width) if text else 0
 
+    def _ally_caption_span(self, ctx, width: int) -> tuple[int, int]:
+        """(offset from the left, width) of the ally's caption: under its portrait when it
+        fits there, else the whole room right of the large portrait ("Your ally" broke
+        into two lines under a narrow portrait)."""
+        main, ally = self._sizes(ctx, width)
+        if ctx.font("small").size(self.ally[2])[0] <= ally[0]:
+            return width - ally[0], ally[0]
+        left = main[0] + ctx.metrics.gap // 2
+        return left, width - left
+
     def measure(self, ctx, width: int) -> int:
         main, ally = self._sizes(ctx, width)
         caption = self._caption_h(ctx, self.main[2], main[0])
         if ally:  # both captions sit under the large portrait's foot
-            caption = max(caption, self._caption_h(ctx, self.ally[2], ally[0]))
+            caption = max(caption, self._caption_h(ctx, self.ally[2], self._ally_caption_span(ctx, width)[1]))
         return main[1] + ctx.metrics.gap // 2 + caption
 
     def draw(self, surface, ctx, focused, hovered) -> None:
@@ -223,9 +233,9 @@ class PortraitPair(Widget):
             ax = self.rect.right - ally[0]
             ay = self.rect.top + main[1] - ally[1]
             surface.blit(self.ctx_portrait(self.ally[0], self.ally[1], ally), (ax, ay))
-            ctx.text.draw(
-                surface, ctx.font("small"), self.ally[2], ctx.palette.muted, pygame.Rect(ax, y, ally[0], 0), "center"
-            )
+            left, span = self._ally_caption_span(ctx, self.rect.width)
+            ctx.text.draw(surface, ctx.font("small"), self.ally[2], ctx.palette.muted,
+                          pygame.Rect(self.rect.left + left, y, span, 0), "center")
 
     def texts(self) -> list[str]:
         out = [self.main[1], self.main[2]]

@@ -29,6 +29,30 @@ class TableTime:
         if self.can_rewind() and not self.queue:
             self._time_travel(lambda: self.match.rewind(turn))
 
+    def switch_timeline(self, index: int) -> None:
+        """Continue timeline `index` (0-based) from where it ends."""
+        if self.can_rewind() and not self.queue:
+            self._time_travel(lambda: self.match.switch(index))
+
+    def timeline_buttons(self) -> list:
+        """One button per other timeline, to go on with it (none while there is only one)."""
+        from game.ui.scenes.timelines import timeline_name
+        from game.ui.widgets import Button, TextBlock
+
+        try:
+            infos = self.match.timelines if self.can_rewind() else []
+        except (AttributeError, TypeError):
+            infos = []
+        if len(infos) < 2:
+            return []
+        now = next((t.index + 1 for t in infos if t.current), 0)
+        out: list = [TextBlock(f"Timelines: you are on timeline {now}", "bold", "accent", key="log:timelines")]
+        for t in infos:
+            if not t.current:
+                out.append(Button(f"Go to {timeline_name(t)}", lambda i=t.index: self.switch_timeline(i),
+                                  key=f"log:timeline:{t.index}", small=True))
+        return out
+
     def _time_travel(self, go) -> None:
         from game.ui.scenes.notice import NoticeScene
 

@@ -10,7 +10,7 @@ import numpy as np
 import pygame
 
 from game.ui.charts import draw_meter_charts
-from game.ui.widgets import Canvas, Card, Choice, Line, TextBlock, Widget
+from game.ui.widgets import Button, Canvas, Card, Choice, Line, TextBlock, Widget
 
 RATING_WORDS = {"better": "Better than history", "history": "As history went", "worse": "Worse than history",
                 "breakdown": "Breakdown"}
@@ -31,7 +31,17 @@ def default_pair(match) -> tuple[int, int]:
     return other, now.index
 
 
-def timeline_widgets(ctx, match, a: int, b: int, pick: Callable[[str, int], None]) -> list[Widget]:
+def timeline_name(t) -> str:
+    """'timeline 2 (branch of timeline 1 at turn 4, ended: The Vienna accord)'."""
+    moves = f"{t.turns} move{'s' if t.turns != 1 else ''}"
+    state = f"ended: {t.ending}" if t.over and t.ending else ("ended" if t.over else moves)
+    return f"timeline {t.index + 1} ({t.label}, {state})"
+
+
+def timeline_widgets(ctx, match, a: int, b: int, pick: Callable[[str, int], None],
+                     switch: Callable[[int], None] | None = None) -> list[Widget]:
+    """The comparison; with `switch`, a button under each side that is not the timeline
+    you are on, to go on with it."""
     infos = match.timelines
     names = [f"{t.index + 1}: {t.label}" + (" (this one)" if t.current else "") for t in infos]
     cmp = match.compare(a, b)
@@ -58,6 +68,14 @@ def timeline_widgets(ctx, match, a: int, b: int, pick: Callable[[str, int], None
             lines.append(Line(f"{outcome.issue}: {agreed}" if agreed else f"{outcome.issue}: no agreement",
                               "small", "good" if agreed else "muted"))
         out.append(Card("Agreed", lines, key=f"timelines:agreed:{side}", title_style="bold"))
+    if switch is not None:
+        for side, index in (("a", a), ("b", b)):
+            t = infos[index]
+            if t.current:
+                out.append(TextBlock(f"You are on timeline {index + 1}.", "small", "muted", key=f"timelines:here:{side}"))
+            else:
+                out.append(Button(f"Go on with timeline {index + 1}", lambda i=index: switch(i),
+                                  key=f"timelines:go:{side}", small=True))
     meters = [{"meter": s.ref, "name": s.name, "party": s.party,
                "bands": list(next(m.bands for m in match.spec.meters if m.ref == s.ref))} for s in cmp.meters]
     for side in ("a", "b"):

@@ -6,9 +6,9 @@ import pygame
 
 from game.saves import SaveError, latest_save, read_save
 from game.ui.flow import load_match, save_summary, scenes_for_match
-from game.ui.layout import page
 from game.ui.palette import palette_for
 from game.ui.scene import Push, Quit, Reset, Scene
+from game.ui.scenes.menus import MenuActions
 from game.ui.widgets import Button, FlowRow, Spacer, TextBlock, Widget
 
 
@@ -50,7 +50,7 @@ class LeaderStrip(Widget):
         return [year for year, _, _ in self.pairs]
 
 
-class TitleScene(Scene):
+class TitleScene(MenuActions, Scene):
     theme = "cable"
     title = "Summit"
 
@@ -87,15 +87,13 @@ class TitleScene(Scene):
                 key="title:more",
             ),
         ]
-        return page(
-            self.ctx,
+        return self.layout_page(
             rect,
             title="SUMMIT",
             subtitle="Meet the other leader, read the room, and see what history might have been.",
             body=buttons,
             footer=[],
             body_key="title:body",
-            scroll=self.scroll_state,
             max_width_em=32,
             compact=True,
             title_style="display",
@@ -108,16 +106,8 @@ class TitleScene(Scene):
 
     def continue_game(self) -> None:
         path = latest_save()
-        if path is None:
-            return
-        try:
-            match = load_match(self.ctx, path)
-        except SaveError as error:
-            from game.ui.scenes.notice import NoticeScene
-
-            self.send(Push(NoticeScene(self.ctx, "This save cannot be opened", str(error), kicker="Continue")))
-            return
-        self.send(Reset(scenes_for_match(self.ctx, match)))
+        if path is not None:
+            self.open_save(path)
 
     def _recent_games(self, latest) -> list[Widget]:
         """The last few games besides the latest, each one click from the table."""
@@ -146,21 +136,6 @@ class TitleScene(Scene):
             self.send(Push(NoticeScene(self.ctx, "This save cannot be opened", str(error), kicker="Continue")))
             return
         self.send(Reset(scenes_for_match(self.ctx, match)))
-
-    def load(self) -> None:
-        from game.ui.scenes.load import LoadScene
-
-        self.send(Push(LoadScene(self.ctx)))
-
-    def settings(self) -> None:
-        from game.ui.scenes.settings import SettingsScene
-
-        self.send(Push(SettingsScene(self.ctx)))
-
-    def help(self) -> None:
-        from game.ui.scenes.help import HelpScene
-
-        self.send(Push(HelpScene(self.ctx)))
 
     def on_escape(self) -> None:
         # Esc on the title does not quit at once: it moves to the Quit button.

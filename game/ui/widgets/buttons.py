@@ -26,11 +26,13 @@ class Button(Widget):
         selected: bool = False,
         hint: str = "",
         small: bool = False,
+        tight: bool = False,
     ):
         super().__init__(key or f"button:{label}")
         self.label = label
         self.style = "tab" if small else "bold"
         self.small = small
+        self.tight = tight  # narrower side padding, for a row that must fit a narrow column
         self.on_press = on_press
         self.primary = primary
         self.enabled = enabled and on_press is not None
@@ -39,7 +41,8 @@ class Button(Widget):
 
     def _pads(self, ctx) -> tuple[int, int]:
         if self.small:
-            return ctx.metrics.pad, max(3, round(ctx.metrics.pad * 0.4))
+            side = max(4, round(ctx.metrics.pad * 0.5)) if self.tight else ctx.metrics.pad
+            return side, max(3, round(ctx.metrics.pad * 0.4))
         return ctx.metrics.pad + ctx.metrics.px(4), max(4, round(ctx.metrics.pad * 0.6))
 
     def _text(self) -> str:
