@@ -72,6 +72,37 @@ def entry_key(path: Path, text: str, kind: str, names: Iterable[str] = ()) -> st
 
 def load(key: str, model: type[ModelT]) -> ModelT | None:
     """The cached model under `key`, or None when there is none that can be trusted."""
+    body = _load_body(key)
+    if body is None:
+        return None
+    try:
+        return model.model_validate_json(body)
+    except Exception:  # noqa: BLE001 - an entry that does not validate is a miss
+        return None
+
+
+def store(key: str, value: BaseModel) -> None:
+    """Keep `value` under `key`; silently nothing when the cache folder is not writable."""
+    _store_body(key, value.model_dump_json(by_alias=True, exclude_unset=True))
+
+
+def load_text(key: str) -> str | None:
+    """A short text kept under `key` (an id read from a file), or None."""
+    body = _load_body(key)
+    if body is None:
+        return None
+    try:
+        value = json.loads(body)
+    except ValueError:
+        return None
+    return value if isinstance(value, str) else None
+
+
+def store_text(key: str, value: str) -> None:
+    _store_body(key, json.dumps(value))
+
+
+def _load_body(key: str) -> str | None:
     folder = cache_dir()
     if folder is None:
         return None
@@ -80,17 +111,15 @@ def load(key: str, model: type[ModelT]) -> ModelT | None:
         body = entry["model"]
         if entry.get("key") != key or entry.get("sha256") != hashlib.sha256(body.encode("utf-8")).hexdigest():
             return None
-        return model.model_validate_json(body)
+        return body
     except Exception:  # noqa: BLE001 - any fault in an entry makes it a miss, never an error
         return None
 
 
-def store(key: str, value: BaseModel) -> None:
-    """Keep `value` under `key`; silently nothing when the cache folder is not writable."""
+def _store_body(key: str, body: str) -> None:
     folder = cache_dir()
     if folder is None:
         return
-    body = value.model_dump_json(by_alias=True, exclude_unset=True)
     entry = json.dumps({"key": key, "sha256": hashlib.sha256(body.encode("utf-8")).hexdigest(), "model": body})
     target = folder / f"{key}.json"
     temporary = folder / f".{key}.{os.getpid()}.tmp"

@@ -372,10 +372,28 @@ def _ids_in(files: list[Path]) -> dict[str, Path]:
     reported when they themselves are validated)."""
     ids: dict[str, Path] = {}
     for path in files:
-        try:
-            data = read_document(path).data
-        except ContentError:
-            continue
-        if isinstance(data, dict) and isinstance(data.get("id"), str):
-            ids.setdefault(data["id"], path)
+        content_id = _id_in(path)
+        if content_id is not None:
+            ids.setdefault(content_id, path)
     return ids
+
+
+def _id_in(path: Path) -> str | None:
+    """The id `path` declares (kept in the content cache, keyed by the file's text, since
+    finding it means parsing the whole file), or None."""
+    try:
+        text = read_text(path, str(path))
+        key = cache.entry_key(path, text, "id") if _cacheable(path) else None
+    except (ContentError, OSError):
+        return None
+    found = cache.load_text(key) if key else None
+    if found is not None:
+        return found or None  # "" is kept for a file that declares no id
+    try:
+        data = document_from_text(str(path), text).data
+    except ContentError:
+        return None
+    content_id = data["id"] if isinstance(data, dict) and isinstance(data.get("id"), str) else ""
+    if key:
+        cache.store_text(key, content_id)
+    return content_id or None

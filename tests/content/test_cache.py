@@ -125,3 +125,20 @@ def test_listing_imports_no_numpy(command, tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=shutil.os.getcwd(), env=dict(os.environ))
     assert out.stderr.strip().splitlines()[-1] == "False", out.stderr
+
+
+def test_validate_reads_installed_ids_from_the_cache_and_sees_a_change(tmp_path, summit_home, monkeypatch):
+    from game.content.library import validate_paths
+
+    mod = summit_home / "mods" / "a_mod"
+    folder, path = _mod_with_personality(tmp_path, "name: Konrad Adenauer")
+    shutil.copytree(folder, mod)
+    draft = tmp_path / "draft" / "personalities"
+    draft.mkdir(parents=True)
+    (draft / "mine.yaml").write_text(path.read_text())
+    first = [p.message for p in validate_paths([draft / "mine.yaml"])]
+    assert any("adenauer_copy" in m and "already used" in m for m in first), first
+    assert validate_paths([draft / "mine.yaml"]) == validate_paths([draft / "mine.yaml"])
+    installed = mod / "personalities" / "adenauer_copy.yaml"
+    installed.write_text(installed.read_text().replace("id: adenauer_copy", "id: adenauer_other"))
+    assert not [p for p in validate_paths([draft / "mine.yaml"]) if not p.is_warning and "already used" in p.message]
