@@ -30,6 +30,7 @@ from pydantic import BaseModel
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 _FORMAT = 1
+MAX_ENTRIES = 400  # past this, a store drops the oldest half (each edit of a file adds one)
 _CODE_FILES = ("content", "core/kinds.py")
 
 
@@ -127,8 +128,18 @@ def _store_body(key: str, body: str) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         temporary.write_text(entry, encoding="utf-8")
         os.replace(temporary, target)  # readers see the whole entry or none
+        _prune(folder)
     except OSError:
         try:
             temporary.unlink(missing_ok=True)
         except OSError:
             pass
+
+
+def _prune(folder: Path) -> None:
+    entries = list(folder.glob("*.json"))
+    if len(entries) <= MAX_ENTRIES:
+        return
+    by_age = sorted(entries, key=lambda path: path.stat().st_mtime_ns)
+    for path in by_age[: len(by_age) // 2]:
+        path.unlink(missing_ok=True)

@@ -142,3 +142,14 @@ def test_validate_reads_installed_ids_from_the_cache_and_sees_a_change(tmp_path,
     installed = mod / "personalities" / "adenauer_copy.yaml"
     installed.write_text(installed.read_text().replace("id: adenauer_copy", "id: adenauer_other"))
     assert not [p for p in validate_paths([draft / "mine.yaml"]) if not p.is_warning and "already used" in p.message]
+
+
+def test_old_entries_are_pruned(summit_home, monkeypatch):
+    from game.content.models import Personality
+
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 6)
+    model = load_library(include_mods=False).personalities["adenauer"][1]
+    for n in range(20):
+        cache.store(f"{n:064x}", model)
+    assert len(_entries(summit_home)) <= 6
+    assert cache.load(f"{19:064x}", Personality) == model  # the newest is kept
