@@ -75,9 +75,16 @@ def slot_path(name: str) -> Path:
 # --------------------------------------------------------------------------- writing
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` atomically; SaveError (with the reason) if it cannot be done,
-    and then the file that was there before is untouched."""
+class SaveExists(SaveError):
+    """`write_atomic(..., exclusive=True)` found the name taken; nothing was written."""
+
+
+def write_atomic(path: Path, text: str, *, shared: bool = False, exclusive: bool = False) -> None:
+    """Write `text` to `path` atomically: beside it first, flushed to disk, then renamed
+    over it (or, `exclusive`, linked into place only if the name is free: SaveExists
+    otherwise). SaveError (with the reason) if it cannot be done, and then the file that
+    was there before is untouched. Saves stay private to the user (0600); `shared`
+    documents (transcripts, reports, schemas, new scenario files) are readable by anyone."""
     path = Path(path)
     tmp: str | None = None
     try:
@@ -85,13 +92,20 @@ def write_atomic(path: Path, text: str) -> None:
             raise SaveError(f"{path}: cannot save here: it is not a regular file")
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, path)
-        tmp = None
+        if shared:
+            os.chmod(tmp, 0o644)
+        if exclusive:
+            os.link(tmp, path)  # fails, changing nothing, if the name is taken
+        else:
+            os.replace(tmp, path)
+            tmp = None
         _fsync_dir(path.parent)
+    except FileExistsError:
+        raise SaveExists(f"{path} already exists (it was not changed)") from None
     except OSError as e:
         raise SaveError(f"{path}: cannot save: {e.strerror or e}") from None
     finally:

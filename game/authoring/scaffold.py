@@ -4,9 +4,7 @@ plays, written beside the author (never over an existing file)."""
 from __future__ import annotations
 
 import importlib.resources
-import os
 import re
-import tempfile
 from pathlib import Path
 
 KINDS = ("scenario", "personality")
@@ -56,19 +54,12 @@ def write_new(kind: str, name: str, out: Path | None = None) -> Path:
     target = out if out.suffix in (".yaml", ".yml") else out / f"{identifier}.yaml"
     if target.exists() or target.is_symlink():
         raise ScaffoldError(f"{target} already exists; choose another name or --out (it was not changed)")
+    from game.saves import SaveError, SaveExists, write_atomic
+
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        text = render(kind, name, str(target))
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(text)
-            os.chmod(temporary, 0o644)
-            os.link(temporary, target)
-        finally:
-            Path(temporary).unlink(missing_ok=True)
-    except FileExistsError:
+        write_atomic(target, render(kind, name, str(target)), shared=True, exclusive=True)
+    except SaveExists:
         raise ScaffoldError(f"{target} already exists; choose another name or --out (it was not changed)") from None
-    except OSError as error:
-        raise ScaffoldError(f"cannot write {target}: {error.strerror or error}") from None
+    except SaveError as error:
+        raise ScaffoldError(f"cannot write {target}: {error}") from None
     return target

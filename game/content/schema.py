@@ -4,8 +4,6 @@ author types (a file's first line: `# yaml-language-server: $schema=...`)."""
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -32,21 +30,9 @@ def write_schemas(out_dir: Path) -> list[Path]:
     written = []
     for filename, model, title in SCHEMAS:
         text = json.dumps(schema_of(model, title), indent=2, ensure_ascii=False) + "\n"
-        written.append(_write_atomically(out_dir / filename, text))
+        # An editor reading the schema never sees half a file; anyone may read it.
+        from game.saves import write_atomic
+
+        write_atomic(out_dir / filename, text, shared=True)
+        written.append(out_dir / filename)
     return written
-
-
-def _write_atomically(path: Path, text: str) -> Path:
-    """Write beside the target, then rename over it: an editor reading the schema never
-    sees half a file, and a failed write leaves the old one in place."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        # mkstemp makes the file private (0600); a schema is meant to be read by anyone.
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path

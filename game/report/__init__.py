@@ -39,7 +39,7 @@ def export(match, path: Path, fmt: str | None = None, student: str = "", date: s
     from game.saves import write_atomic
 
     path = Path(path)
-    write_atomic(path, document_text(match, format_for(path, fmt), student, date))
+    write_atomic(path, document_text(match, format_for(path, fmt), student, date), shared=True)
     return path
 
 

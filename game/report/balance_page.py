@@ -147,6 +147,6 @@ def run_balance_command(args, library, vs: Mapping[str, str]) -> int:
     balance = side_balance(settings)
     sys.stdout.write(text_report(scenario, settings, balance, args.seeds, time.perf_counter() - start))
     if args.html:
-        write_atomic(args.html, html_report(scenario, settings, balance, args.seeds))
+        write_atomic(args.html, html_report(scenario, settings, balance, args.seeds), shared=True)
         print(f"Balance page written to {visible(args.html)}")
     return 0

@@ -57,7 +57,7 @@ def write_class_report(library, report_dir: Path, paths: list[Path], date: str |
             slug += "_"
         used.add(slug)
         d = build_document(match, name, date)
-        write_atomic(report_dir / f"{slug}.html", html(d))
+        write_atomic(report_dir / f"{slug}.html", html(d), shared=True)
         students.append({"name": name, "file": f"{slug}.html", "d": d, "summary": _summary(d),
                          "frontier_text": frontier_text(d)})
     first = students[0]["d"]
@@ -79,7 +79,7 @@ def write_class_report(library, report_dir: Path, paths: list[Path], date: str |
         concept_titles=CONCEPT_TITLES, concept_totals=concept_totals, date=first["date"],
         notes=_grouped_notes(students))
     out = report_dir / "index.html"
-    write_atomic(out, page)
+    write_atomic(out, page, shared=True)
     return out, broken
 
 

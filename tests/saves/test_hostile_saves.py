@@ -255,3 +255,18 @@ def test_a_folder_we_may_not_write_reports_and_play_goes_on(saved, monkeypatch):
         result = match.play(match.legal_actions()[0].id)
     assert result.saved is None and "Permission denied" in result.save_error and str(path) in result.save_error
     assert path.read_bytes() == before and match.turn == 4
+
+
+def test_saves_stay_private_and_documents_are_readable(tmp_path):
+    import stat
+
+    from game.saves import SaveExists, write_atomic
+
+    write_atomic(tmp_path / "s.json", "{}")
+    write_atomic(tmp_path / "t.html", "<p>", shared=True)
+    assert stat.S_IMODE((tmp_path / "s.json").stat().st_mode) == 0o600
+    assert stat.S_IMODE((tmp_path / "t.html").stat().st_mode) == 0o644
+    with pytest.raises(SaveExists):
+        write_atomic(tmp_path / "t.html", "other", shared=True, exclusive=True)
+    assert (tmp_path / "t.html").read_text() == "<p>"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.json", "t.html"]  # no temp left

@@ -413,3 +413,56 @@ def test_resize_events_reflow(make_app):
         assert d.app.screen.get_size() == size
         assert (d.app.ctx.metrics.width, d.app.ctx.metrics.height) == size
         assert not layout_problems(d.scene, size)
+
+
+def test_setup_chooses_difficulty_and_a_graded_run(make_app):
+    """The window's setup offers every difficulty level and undo off; both reach the match
+    and its save."""
+    from game.core.difficulty import LEVELS
+
+    d = make_app()
+    d.click("title:new")
+    d.click("scenario:vienna_1961")
+    assert d.name == "SetupScene"
+    assert "Historical" in d.text()  # the default, the record as written
+    focus_key(d, "setup:difficulty")
+    seen = []
+    for _ in LEVELS:
+        d.key(K.K_RIGHT)
+        seen.append(next(lv.name for lv in LEVELS if lv.title in d.texts() and lv.description in d.text()))
+    assert sorted(seen) == sorted(lv.name for lv in LEVELS)  # every level, each with its description
+    while "drawn each game" not in d.text():
+        d.key(K.K_RIGHT)
+    focus_key(d, "setup:undo")
+    d.key(K.K_RIGHT)
+    d.click("setup:start")
+    assert d.name == "BriefingScene"
+    match = d.scene.match
+    assert match.difficulty == "hard"
+    assert not match.undo_allowed
+
+
+def test_a_key_at_the_table_computes_the_legal_moves_once_per_turn(make_app, monkeypatch):
+    """Issue 6: a key press at the table computed the legal mask 3 to 5 times."""
+    from game.core import rules
+
+    d = make_app()
+    d.click("title:new")
+    d.click("scenario:vienna_1961")
+    d.click("setup:start")
+    for _ in range(4):
+        d.click("briefing:next")
+    d.click("briefing:begin")
+    close_cards(d)
+    assert d.name == "TableScene"
+    calls = []
+    real = rules.legal_mask
+    monkeypatch.setattr(rules, "legal_mask", lambda spec, st: calls.append(1) or real(spec, st))
+    d.key(K.K_TAB)
+    d.key(K.K_TAB)
+    d.app.draw()
+    assert calls == []  # nothing changed: the turn's mask is reused
+    d.key(K.K_1)  # a move: one new turn, one new mask
+    close_cards(d)
+    d.app.draw()
+    assert len(calls) == 1

@@ -1,5 +1,6 @@
-"""Set up a match: the side you lead, the seed (shown and editable) and, for the fun of
-"what if", which personality sits in the counterpart's chair (and your ally's)."""
+"""Set up a match: the side you lead, the difficulty, the seed (shown and editable), a
+graded run without undo and, for the fun of "what if", which personality sits in the
+counterpart's chair (and your ally's)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import pygame
 
 from game.content.compile import SetupError, counterpart_keys
 from game.content.errors import ContentError
-from game.match import new_match
+from game.core.difficulty import DEFAULT, LEVELS
+from game.setup import start_match
 from game.ui.layout import page
 from game.ui.scene import Pop, Push, Scene
 from game.ui.widgets import Button, Choice, DigitsInput, Rule, Widget
@@ -28,6 +30,8 @@ class SetupScene(Scene):
         ids = [s.id for s in self.scenario.sides]
         self.side_index = ids.index(side) if side in ids else 0
         self.seed_text = str(1 if seed is None else seed)
+        self.level_index = [lv.name for lv in LEVELS].index(DEFAULT)
+        self.undo = True  # a teacher turns it off for a graded run
         self.personality_ids = sorted(ctx.library.personalities)
         self.overrides: dict[str, str] = {}  # "counterpart" / "ally" -> personality id
         for key, pid in (vs or {}).items():
@@ -66,8 +70,11 @@ class SetupScene(Scene):
     def build(self, rect: pygame.Rect) -> list[Widget]:
         sc = self.scenario
         sides = [f"{s.leader}, {s.title} ({s.name})" for s in sc.sides]
+        level = LEVELS[self.level_index]
         body: list[Widget] = [
             Choice("You lead", sides, self.side_index, self.set_side, key="setup:side"),
+            Choice("Difficulty", [lv.title for lv in LEVELS], self.level_index, self.set_level,
+                   key="setup:difficulty", note=level.description),
             Rule(),
         ]
         counterpart = self.chosen("counterpart")
@@ -102,6 +109,8 @@ class SetupScene(Scene):
                 key="setup:seed",
             ),
             Button("New random seed", self.random_seed, key="setup:reseed"),
+            Choice("Undo and rewind", ["Allowed", "Off: a graded run (recorded in the save)"], 0 if self.undo else 1,
+                   self.set_undo, key="setup:undo"),
         ]
         footer = [
             Button("Back", lambda: self.send(Pop()), key="setup:back", hint="Esc"),
@@ -132,6 +141,14 @@ class SetupScene(Scene):
             self.overrides[role] = pid
         self.changed()
 
+    def set_level(self, index: int) -> None:
+        self.level_index = index
+        self.changed()
+
+    def set_undo(self, index: int) -> None:
+        self.undo = index == 0
+        self.changed()
+
     def set_seed(self, text: str) -> None:
         self.seed_text = text
 
@@ -146,8 +163,9 @@ class SetupScene(Scene):
 
     def start(self) -> None:
         try:
-            match = new_match(self.ctx.library, self.scenario_id, self.side.id, self.seed, dict(self.overrides))
-        except (SetupError, ContentError) as error:
+            match = start_match(self.ctx.library, self.scenario_id, self.side.id, self.seed, dict(self.overrides),
+                                difficulty=LEVELS[self.level_index].name, undo=self.undo)
+        except (SetupError, ContentError, ValueError) as error:
             from game.ui.scenes.notice import NoticeScene
 
             self.send(Push(NoticeScene(self.ctx, "This match cannot start", str(error), button="Close")))
