@@ -152,7 +152,8 @@ def _cached_family_ok(personality: Personality) -> bool:
 def _as_content_error(path: Path, error: Exception) -> ContentError:
     if isinstance(error, ContentError):
         return error
-    return ContentError([Problem(str(path), 1, 1, "", f"cannot read the file: {getattr(error, 'strerror', None) or error}")])
+    reason = getattr(error, "strerror", None) or error
+    return ContentError([Problem(str(path), 1, 1, "", f"cannot read the file: {reason}")])
 
 
 def _refuse(document: Document, message: str) -> None:
