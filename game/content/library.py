@@ -26,6 +26,7 @@ from game.content.errors import ContentError, Problem, sorted_problems
 from game.content.loader import (
     PERSONALITIES_FOLDER,
     Document,
+    document_from_text,
     is_personality_data,
     personality_from,
     read_document,
@@ -33,7 +34,9 @@ from game.content.loader import (
     with_snippets,
 )
 from game.content.models import Personality, Scenario
-from game.content.yamlsafe import locate
+from game.content import cache
+from game.content.yamlsafe import locate, read_text
+from game.core.kinds import BUILTIN_FAMILY_NAMES
 from game.paths import mods_dir
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -95,28 +98,62 @@ def _usable_files(library: Library, folder: Path, root: Path) -> list[Path]:
 
 def _add_personality(library: Library, path: Path) -> None:
     try:
-        document = read_document(path)
+        text = read_text(path, str(path))
+        key = cache.entry_key(path, text, "personality") if _cacheable(path) else None
+        cached = cache.load(key, Personality) if key else None
+        if cached is not None and cached.id not in library.personalities and _cached_family_ok(cached):
+            library.personalities[cached.id] = (path, cached)
+            return
+        document = document_from_text(str(path), text)
         if not is_personality_data(document.data, path):
             _refuse(document, "this folder holds personalities (with a 'strategy'); scenarios go one folder up")
         personality = personality_from(document)
         _refuse_taken_id(document, personality.id, "personality", library.personalities)
-    except ContentError as error:
-        library.broken.append((path, error))
+    except (ContentError, OSError) as error:
+        library.broken.append((path, _as_content_error(path, error)))
         return
     library.personalities[personality.id] = (path, personality)
+    if key and _cached_family_ok(personality):
+        cache.store(key, personality)
 
 
 def _add_scenario(library: Library, path: Path, known_personalities: set[str]) -> None:
     try:
-        document = read_document(path)
+        text = read_text(path, str(path))
+        key = cache.entry_key(path, text, "scenario", known_personalities) if _cacheable(path) else None
+        cached = cache.load(key, Scenario) if key else None
+        if cached is not None and cached.id not in library.scenarios:
+            library.scenarios[cached.id] = (path, cached)
+            return
+        document = document_from_text(str(path), text)
         if is_personality_data(document.data, path):
             _refuse(document, f"this looks like a personality; put it in the '{PERSONALITIES_FOLDER}' folder")
         scenario = scenario_from(document, known_personalities)
         _refuse_taken_id(document, scenario.id, "scenario", library.scenarios)
-    except ContentError as error:
-        library.broken.append((path, error))
+    except (ContentError, OSError) as error:
+        library.broken.append((path, _as_content_error(path, error)))
         return
     library.scenarios[scenario.id] = (path, scenario)
+    if key:
+        cache.store(key, scenario)
+
+
+def _cacheable(path: Path) -> bool:
+    """Only regular files (not links, whose target may change under the same stat)."""
+    return not path.is_symlink()
+
+
+def _cached_family_ok(personality: Personality) -> bool:
+    """A portrait (which must still exist) or a plug-in family (which must still be
+    installed) is checked anew on every load, so such a personality is not cached."""
+    return personality.portrait is None and personality.strategy.family in BUILTIN_FAMILY_NAMES
+
+
+def _as_content_error(path: Path, error: Exception) -> ContentError:
+    if isinstance(error, ContentError):
+        return error
+    reason = getattr(error, "strerror", None) or error
+    return ContentError([Problem(str(path), 1, 1, "", f"cannot read the file: {reason}")])
 
 
 def _refuse(document: Document, message: str) -> None:
@@ -336,10 +373,28 @@ def _ids_in(files: list[Path]) -> dict[str, Path]:
     reported when they themselves are validated)."""
     ids: dict[str, Path] = {}
     for path in files:
-        try:
-            data = read_document(path).data
-        except ContentError:
-            continue
-        if isinstance(data, dict) and isinstance(data.get("id"), str):
-            ids.setdefault(data["id"], path)
+        content_id = _id_in(path)
+        if content_id is not None:
+            ids.setdefault(content_id, path)
     return ids
+
+
+def _id_in(path: Path) -> str | None:
+    """The id `path` declares (kept in the content cache, keyed by the file's text, since
+    finding it means parsing the whole file), or None."""
+    try:
+        text = read_text(path, str(path))
+        key = cache.entry_key(path, text, "id") if _cacheable(path) else None
+    except (ContentError, OSError):
+        return None
+    found = cache.load_text(key) if key else None
+    if found is not None:
+        return found or None  # "" is kept for a file that declares no id
+    try:
+        data = document_from_text(str(path), text).data
+    except ContentError:
+        return None
+    content_id = data["id"] if isinstance(data, dict) and isinstance(data.get("id"), str) else ""
+    if key:
+        cache.store_text(key, content_id)
+    return content_id or None

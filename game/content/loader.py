@@ -25,6 +25,7 @@ from game.content.errors import ContentError, Problem, sorted_problems
 from game.content import checks
 from game.content.models import Personality, Scenario
 from game.content.references import check_scenario
+from game.core.kinds import BUILTIN_FAMILY_NAMES
 from game.content.yamlsafe import FieldPath, Marks, dotted, locate, locate_key, parse, read_text
 
 # Keys only a personality has; a file with one of them and no 'sides' is a personality
@@ -50,7 +51,11 @@ class Document:
 def read_document(path: Path | str) -> Document:
     """Read and parse one YAML file; raises ContentError (with snippets) if it cannot."""
     filename = str(path)
-    text = read_text(Path(path), filename)
+    return document_from_text(filename, read_text(Path(path), filename))
+
+
+def document_from_text(filename: str, text: str) -> Document:
+    """Parse text already read (with `read_text`'s limits) from the file `filename`."""
     try:
         data, marks = parse(text, filename)
     except ContentError as error:
@@ -128,8 +133,9 @@ def _family_problem(document: Document) -> Problem | None:
     may add families)."""
     strategy = document.data.get("strategy") if isinstance(document.data, dict) else None
     family = strategy.get("family") if isinstance(strategy, dict) else None
-    if not isinstance(family, str):
+    if not isinstance(family, str) or family in BUILTIN_FAMILY_NAMES:
         return None
+    # Only a name that is not built in needs the plug-ins (and numpy, which they import).
     from game.ai.registry import StrategyRegistry
 
     families = StrategyRegistry.with_plugins().names()

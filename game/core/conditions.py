@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from game.core import judging
-from game.core.kinds import PK
+from game.core.kinds import CONDITION_DOC, PK
 from game.core.spec import Cond, GameSpec
 from game.core.state import BatchState
 
@@ -41,9 +41,14 @@ Evaluate = Callable[[GameSpec, BatchState, Cond], np.ndarray]
 @dataclass(frozen=True)
 class Operator:
     key: str  # the field of the content model's Condition ("not_" is written `not:`)
-    doc: str
     build: Build  # (author's value, the whole condition, names, compile a sub-condition) -> parts
     evaluate: Evaluate
+
+    @property
+    def doc(self) -> str:
+        """The manual's words (`game.core.kinds.CONDITION_DOC`, kept apart so content
+        can be validated without numpy)."""
+        return CONDITION_DOC[self.key]
 
 
 def current_session(spec: GameSpec, st: BatchState) -> np.ndarray:
@@ -82,49 +87,47 @@ def _flag(name: str) -> Build:
 
 
 OPERATOR_TABLE: tuple[Operator, ...] = (
-    Operator("all", "Every one of these conditions holds.",
+    Operator("all",
              lambda v, c, n, sub: [("all", tuple(sub(x) for x in v))], _all),
-    Operator("any", "At least one of these conditions holds.",
+    Operator("any",
              lambda v, c, n, sub: [("any", tuple(sub(x) for x in v))], _any),
-    Operator("not_", "This condition does not hold (written `not:`).",
+    Operator("not_",
              lambda v, c, n, sub: [("not", sub(v))], lambda spec, st, cond: ~holds(spec, st, cond[1])),
-    Operator("meter", "A meter ('<party>.<kind>') is at least `at_least` and below `below`.",
+    Operator("meter",
              lambda v, c, n, sub: [("meter", n.meters[v], c.at_least, c.below)], _meter),
-    Operator("session_at_least", "The next turn is in this session (0-based) or a later one.",
+    Operator("session_at_least",
              lambda v, c, n, sub: [("session_at_least", v)],
              lambda spec, st, cond: current_session(spec, st) >= cond[1]),
-    Operator("session", "The next turn is in this session.",
+    Operator("session",
              lambda v, c, n, sub: [("session", n.sessions[v])],
              lambda spec, st, cond: current_session(spec, st) == cond[1]),
-    Operator("agreed", "These positions are agreed (issue -> position).",
+    Operator("agreed",
              lambda v, c, n, sub: [("agreed", n.issues[i], n.positions[i][p]) for i, p in v.items()],
              lambda spec, st, cond: st.agreed[:, cond[1]] == cond[2]),
-    Operator("agreed_any", "Some position is agreed on each of these issues.",
+    Operator("agreed_any",
              lambda v, c, n, sub: [("agreed_any", n.issues[i]) for i in v],
              lambda spec, st, cond: st.agreed[:, cond[1]] >= 0),
-    Operator("none_agreed", "Nothing is agreed yet (false: something is).", _flag("none_agreed"),
+    Operator("none_agreed", _flag("none_agreed"),
              lambda spec, st, cond: (st.agreed < 0).all(axis=1)),
-    Operator("agreements_at_least", "At least this many issues are agreed.",
+    Operator("agreements_at_least",
              lambda v, c, n, sub: [("agreements_at_least", v)],
              lambda spec, st, cond: (st.agreed >= 0).sum(axis=1) >= cond[1]),
-    Operator("player_did", "The player has taken an action of this kind at least once.",
+    Operator("player_did",
              lambda v, c, n, sub: [("player_did", PK[v])],
              lambda spec, st, cond: st.kind_count[:, cond[1]] > 0),
-    Operator("breakdown", "Tension reached the brink and the talks broke down (false: they did not).",
+    Operator("breakdown",
              _flag("breakdown"), lambda spec, st, cond: st.breakdown.copy()),
     # The lesson's judges (game.core.judging): they read your side's values and red lines.
-    Operator("value_at_least", "What your side brought home is at least this share (0-1) of the best deal "
-             "the other side could sign (your worth of your best position outside its red lines, per issue).",
+    Operator("value_at_least",
              lambda v, c, n, sub: [("value_at_least", v)],
              lambda spec, st, cond: judging.OPERATORS["value_at_least"](spec, st, cond[1])),
-    Operator("red_line_crossed", "Some agreement crosses one of your side's red lines (false: none does).",
+    Operator("red_line_crossed",
              _flag("red_line_crossed"), lambda spec, st, cond: judging.OPERATORS["red_line_crossed"](spec, st)),
-    Operator("ally_broke", "Your ally broke with you in public (false: it did not).",
+    Operator("ally_broke",
              _flag("ally_broke"), lambda spec, st, cond: judging.OPERATORS["ally_broke"](spec, st)),
-    Operator("intel_true", "The briefing's doubtful intelligence proved true in this game (one draw per game, "
-             "true with the chance `intel_true_chance`; false: it proved wrong).",
+    Operator("intel_true",
              _flag("intel_true"), lambda spec, st, cond: judging.intel_true(spec, st)),
-    Operator("deadline", "How the counterpart's deadline went: yielded, bluff_called or real.",
+    Operator("deadline",
              lambda v, c, n, sub: [("deadline", judging.DEADLINE_CODES[v])],
              lambda spec, st, cond: judging.OPERATORS["deadline"](spec, st, cond[1])),
 )

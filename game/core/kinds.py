@@ -206,3 +206,33 @@ REPLY_KIND = MappingProxyType({k.name: k for k in REPLY_KIND_TABLE})
 def kinds_in_group(group: str) -> tuple[str, ...]:
     """The player kinds under one of `GROUPS` (a table tab, a terminal menu heading)."""
     return tuple(k.name for k in PLAYER_KIND_TABLE if k.group == group)
+
+
+# The condition operators an author may write under `when:` (one key each), with the
+# manual's words for each. How each is compiled and evaluated is `game.core.conditions`;
+# the words live here, with no numpy, so that content can be validated without the batch core.
+CONDITION_DOC = MappingProxyType({
+    'all': 'Every one of these conditions holds.',
+    'any': 'At least one of these conditions holds.',
+    'not_': 'This condition does not hold (written `not:`).',
+    'meter': "A meter ('<party>.<kind>') is at least `at_least` and below `below`.",
+    'session_at_least': 'The next turn is in this session (0-based) or a later one.',
+    'session': 'The next turn is in this session.',
+    'agreed': 'These positions are agreed (issue -> position).',
+    'agreed_any': 'Some position is agreed on each of these issues.',
+    'none_agreed': 'Nothing is agreed yet (false: something is).',
+    'agreements_at_least': 'At least this many issues are agreed.',
+    'player_did': 'The player has taken an action of this kind at least once.',
+    'breakdown': 'Tension reached the brink and the talks broke down (false: they did not).',
+    'value_at_least': 'What your side brought home is at least this share (0-1) of the best deal '
+                      'the other side could sign (your worth of your best position outside its red lines, per issue).',
+    'red_line_crossed': "Some agreement crosses one of your side's red lines (false: none does).",
+    'ally_broke': 'Your ally broke with you in public (false: it did not).',
+    'intel_true': "The briefing's doubtful intelligence proved true in this game (one draw per game, "
+                  "true with the chance `intel_true_chance`; false: it proved wrong).",
+    'deadline': "How the counterpart's deadline went: yielded, bluff_called or real.",
+})
+
+# The strategy families built into `game.core.strategies` (kept equal by a test), so that a
+# personality's family can be checked without importing numpy.
+BUILTIN_FAMILY_NAMES: tuple[str, ...] = ("boulware", "conceder", "reciprocator", "hardliner")

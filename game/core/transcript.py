@@ -90,15 +90,17 @@ def meter_moves(spec: GameSpec, before: np.ndarray, after: np.ndarray, deltas: n
                 action: str, ai_kind: str, events: str) -> tuple[MeterMove, ...]:
     """One entry per meter that moved: before, after, band and the reasons (cause, amount)."""
     out = []
+    # Python floats once (tolist), not a numpy scalar per meter and cause: the same values.
+    by_meter, befores, afters = deltas.tolist(), before.tolist(), after.tolist()
     for k, m in enumerate(spec.meters):
         reasons = []
-        for c, cause in enumerate(CAUSES):
-            amount = round(float(deltas[k, c]), 1)
+        for cause, raw in zip(CAUSES, by_meter[k]):
+            amount = round(raw, 1) if raw else 0.0
             if amount != 0.0:
                 text = cause_text(cause, amount, action=action, counterpart=spec.ai_leader, ally=spec.ally_name,
                                   ai_kind=ai_kind, events=events)
                 reasons.append(Reason(cause, text, amount))
-        b, a = round(float(before[k]), 1), round(float(after[k]), 1)
+        b, a = round(befores[k], 1), round(afters[k], 1)
         if reasons or a != b:
             out.append(MeterMove(m.ref, m.name, m.party, a, m.band(a), b, round(a - b, 1), tuple(reasons)))
     return tuple(out)
@@ -140,8 +142,9 @@ def turn_record(spec: GameSpec, st: BatchState, outcome, row: int, recent: Seque
         session_name=sess.name,
         action=ActionTaken(action.id, action.kind, action.label, action.says, own_terms(spec, outcome, row)),
         reply=Said(spec.ai_leader, kind, line, offer),
-        meters=meter_moves(spec, before, after, outcome.deltas.total()[row], action=action.label.rstrip("."),
-                           ai_kind=kind, events="; ".join(e.title for e in events)),
+        # This game's row only (Deltas.total() would sum every game's causes first).
+        meters=meter_moves(spec, before, after, outcome.deltas.lasting[row] + outcome.deltas.fading[row],
+                           action=action.label.rstrip("."), ai_kind=kind, events="; ".join(e.title for e in events)),
         events=events,
         ally=ally_voice(spec, st, row, turn, before, after, dict(values, position=ally_position(spec, focus)),
                         recent_ally),

@@ -32,10 +32,12 @@ def split_policy_output(out) -> tuple[np.ndarray, np.ndarray | None]:
 def random_policy(spec: GameSpec, st: BatchState, legal: np.ndarray) -> np.ndarray:
     """A uniformly random open action per game, drawn from the game's own counters."""
     u = rng.uniform(st.seed, st.game_index, st.turn, rng.STREAM_POLICY)
-    counts = legal.sum(axis=1)
+    # The running count of open actions fits in 16 bits (a spec has a few dozen actions),
+    # and the pick-th open action is the first column whose count exceeds the pick.
+    running = np.cumsum(legal, axis=1, dtype=np.int16)
+    counts = running[:, -1].astype(np.int64)
     pick = np.minimum((u * counts).astype(np.int64), np.maximum(counts - 1, 0))
-    order = np.cumsum(legal, axis=1) - 1
-    return np.where(counts > 0, (order == pick[:, None]).argmax(axis=1) * 1, 0)
+    return np.where(counts > 0, (running > pick.astype(np.int16)[:, None]).argmax(axis=1), 0)
 
 
 def score_position(spec: GameSpec, st: BatchState) -> np.ndarray:

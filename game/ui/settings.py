@@ -12,7 +12,6 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from game.paths import settings_path
-from game.saves import write_atomic
 
 TEXT_SCALE_MIN = 1.0
 TEXT_SCALE_MAX = 2.0
@@ -74,6 +73,10 @@ def _coerce(value, default):
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
+    # Imported here: game.saves brings the rules and numpy, which the title card (it reads
+    # the settings before the first frame) must not wait for.
+    from game.saves import write_atomic
+
     data = asdict(settings)
     data["window_size"] = list(settings.window_size)
     write_atomic(path or settings_path(), json.dumps(data, indent=1, sort_keys=True))

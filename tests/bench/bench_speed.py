@@ -56,6 +56,39 @@ def _median_seconds(cmd: list[str], runs: int = 5) -> float:
     return statistics.median(times)
 
 
+_BARE_FIRST_FRAME = ("import pygame\npygame.display.init()\ns = pygame.display.set_mode((1280, 720))\n"
+                     "s.fill((0, 0, 0))\npygame.display.flip()\n")
+# The window's start-up as `summit` runs it (cli._open_window): the title card, then the
+# App, which with SUMMIT_BENCH_FIRST_FRAME set quits after its first frame: the
+# interactive title, content loaded.
+_INTERACTIVE_TITLE = ("from game.ui.splash import show_splash\nshow_splash()\n"
+                      "from game.ui.app import run_window\nraise SystemExit(run_window(None))\n")
+
+
+def interactive_title_seconds(runs: int = 5, warm: bool = True) -> tuple[float, float]:
+    """Median seconds to a bare pygame first frame and to the window's interactive title,
+    interleaved. `warm`: the content cache already filled (every launch after the first)."""
+    import shutil
+    import tempfile
+
+    home = Path(tempfile.mkdtemp(prefix="summit-bench-title-"))
+    env = dict(os.environ, SUMMIT_HOME=str(home), SDL_VIDEODRIVER=os.environ.get("SDL_VIDEODRIVER", "dummy"),
+               SDL_AUDIODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1", SUMMIT_BENCH_FIRST_FRAME="1")
+    bare, title = [], []
+    try:
+        for _ in range(runs):
+            if not warm:
+                shutil.rmtree(home / "cache", ignore_errors=True)
+            for argv, out in (([sys.executable, "-c", _BARE_FIRST_FRAME], bare),
+                              ([sys.executable, "-c", _INTERACTIVE_TITLE], title)):
+                t0 = time.perf_counter()
+                subprocess.run(argv, capture_output=True, check=True, env=env, cwd=ROOT)
+                out.append(time.perf_counter() - t0)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+    return statistics.median(bare), statistics.median(title)
+
+
 def counterpart_turn_p99_ms(games: int = 30) -> float:
     """One turn of the counterpart (rules and reply) for one game at the table."""
     from game.content.compile import compile_game
@@ -102,9 +135,14 @@ def measure(games: int, million: bool) -> list[tuple[str, str, bool]]:
         rows.append(("peak memory, 1,000,000 games", f"{big['peak_mib']:.0f} MiB ({big['wall']:.1f} s)", big["peak_mib"] <= 1024))
     p99 = counterpart_turn_p99_ms()
     rows.append(("one counterpart turn at the table, p99", f"{p99:.2f} ms", p99 <= 2.0))
+    for warm in (True, False):
+        bare, title = interactive_title_seconds(warm=warm)
+        rows.append((f"interactive title vs bare first frame ({'cache filled' if warm else 'no cache'})",
+                     f"{title:.3f} s vs {bare:.3f} s = +{title - bare:.3f} s", title - bare <= 0.3))
     base = _median_seconds([sys.executable, "-c", "import yaml, pydantic"])
     lst = _median_seconds([sys.executable, "-m", "game", "list"])
     val = _median_seconds([sys.executable, "-m", "game", "validate", str(ROOT / "scenarios" / "vienna_1961.yaml")])
+    _median_seconds([sys.executable, "-m", "game", "list"], runs=1)  # fills the content cache, as any first run does
     rows.append(("summit list vs import yaml, pydantic", f"{lst:.3f} s vs {base:.3f} s = x{lst / base:.2f}", lst <= 2 * base))
     rows.append(("summit validate FILE vs import yaml, pydantic", f"{val:.3f} s vs {base:.3f} s = x{val / base:.2f}",
                  val <= 2 * base))
