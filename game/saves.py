@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from game.core.game import SAVE_VERSION  # noqa: F401 - callers read it here
+from game.core.version import SAVE_VERSION  # noqa: F401 - callers read it here
 from game.files import write_whole
 from game.paths import saves_dir
 from game.savefile import (  # noqa: F401 - the model and its errors, re-exported for callers

@@ -20,7 +20,7 @@ from game.core.spec import GameSpec
 from game.core.state import BatchState, new_state
 from game.core.transcript import describe_turn, ending_record, importance, opening_record
 
-SAVE_VERSION = 2  # 2: moves with terms, timelines, embedded scenario and personalities (game.saves)
+from game.core.version import SAVE_VERSION  # noqa: F401 - the format this module writes
 
 
 class IllegalAction(ValueError):
