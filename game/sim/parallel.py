@@ -99,8 +99,20 @@ def play_finals(spec: GameSpec, seed: int, policy, games: int, *, first_index: i
     return Finals.concat(out)
 
 
+def _can_fork() -> bool:
+    """Forking is safe only from a plain process: not where fork is unavailable, not once
+    other threads run (a forked child inherits their locks, held), and not once pygame
+    has started SDL (its threads and devices); the run then stays in this process, with
+    the same results."""
+    import sys
+    import threading
+
+    return ("fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+            and "pygame" not in sys.modules)
+
+
 def _chunk_results(spec, seed, policy, parts, jobs) -> Iterator[Finals]:
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1 or not _can_fork():
         _init_worker(spec, seed, policy)
         try:
             yield from map(_play_chunk, parts)

@@ -12,9 +12,9 @@ from game.sim.summary import summarize
 @pytest.mark.parametrize("scenario", ["vienna_1961", "singapore_2018"])
 def test_finals_identical_whatever_the_jobs_and_chunks(spec_for, scenario):
     spec = spec_for(scenario)
-    whole = runner.play_batch(spec, 7, runner.random_policy, np.arange(600, dtype=np.int64)).state
-    for jobs, chunk in ((1, 600), (1, 97), (2, 150), (2, 1)):
-        f = parallel.play_finals(spec, 7, runner.random_policy, 600, jobs=jobs, chunk=chunk)
+    whole = runner.play_batch(spec, 7, runner.random_policy, np.arange(300, dtype=np.int64)).state
+    for jobs, chunk in ((1, 300), (1, 97), (2, 150), (2, 13)):
+        f = parallel.play_finals(spec, 7, runner.random_policy, 300, jobs=jobs, chunk=chunk)
         assert np.array_equal(f.ending, whole.ending)
         assert np.array_equal(f.agreed, whole.agreed)
         assert np.array_equal(f.turns, whole.turn)
@@ -108,3 +108,23 @@ def test_deltas_without_causes_keep_the_same_sums():
     # ...while the full deltas keep the causes apart for the reasons.
     assert np.array_equal(full.total().sum(axis=2), full.net())
     assert full.total()[0, 0, [0, 1]].tolist() == [2.0, 1.5]
+
+
+def test_no_fork_once_another_thread_runs(spec_for, monkeypatch):
+    """A forked child inherits other threads' held locks: with a thread running (or pygame
+    started) the run stays in this process, and gives the same results."""
+    import threading
+
+    spec = spec_for("vienna_1961")
+    forked = []
+    monkeypatch.setattr(parallel.multiprocessing, "get_context", lambda *a: forked.append(a) or None)
+    stop = threading.Event()
+    t = threading.Thread(target=stop.wait)
+    t.start()
+    try:
+        f = parallel.play_finals(spec, 2, runner.random_policy, 60, jobs=2, chunk=20)
+    finally:
+        stop.set()
+        t.join()
+    assert forked == []
+    assert np.array_equal(f.ending, parallel.play_finals(spec, 2, runner.random_policy, 60, jobs=1).ending)
