@@ -34,6 +34,9 @@ class ReplyContext:
     red: np.ndarray  # [N] your terms cross its red lines
     terms: np.ndarray | None = None  # [N, I] the terms you put forward (-1 where none)
     tension: np.ndarray | None = None  # [N] 0-1, as it weighs its reply
+    u_new: np.ndarray | None = None  # [N] what your terms are worth to it
+    target: np.ndarray | None = None  # [N] what it insists on now
+    scores: np.ndarray | None = None  # [N, reply kinds] its final scores (-inf: not open); the best is its reply
 
 
 def generosity(spec: GameSpec, positions: np.ndarray) -> np.ndarray:
@@ -84,6 +87,7 @@ def choose_reply(spec: GameSpec, st: BatchState, kinds, issue, terms, u_new, tar
     for col in range(len(AI_KINDS)):
         jitter = rng.uniform(st.seed, st.game_index, st.turn, rng.STREAM_NOISE, slot=1 + col)
         scores[:, col] += tr.volatility * spec.tuning["reply_jitter"] * jitter
+    ctx.u_new, ctx.target, ctx.scores = u_new, target, scores  # the sandbox shows them
     return np.where(played, scores.argmax(axis=1), -1), ctx
 
 

@@ -36,6 +36,7 @@ class TurnOutcome:
     events: np.ndarray  # [N, E] bool: events that broke in after this turn
     ended: np.ndarray  # [N] bool: the summit ended with this turn
     deadline: np.ndarray | None = None  # [N] their deadline this turn: 0 none, 1 yielded, 2 bluff called, 3 real
+    judged: object = None  # the reply's ReplyContext: how it judged your terms and scored its replies
 
 
 def legal_mask(spec: GameSpec, st: BatchState) -> np.ndarray:
@@ -310,6 +311,7 @@ def step(spec: GameSpec, st: BatchState, action: np.ndarray, terms: np.ndarray |
     session_end(t)
     out = _finish_turn(t, reply, table, agreed_now, focus)
     out.deadline = deadline_now
+    out.judged = ctx
     return out
 
 

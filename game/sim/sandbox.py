@@ -1,23 +1,18 @@
 """The personality sandbox, headless: for a few chosen states of a game, the counterpart's
 scored candidate replies to a move and what it would accept.
 
-Scores come from the core's own `choose_reply` while a copy of the state plays the move
-through `rules.step`; nothing of the reply rules is re-derived here. The final score
-matrix (its strategy family's bonuses and the volatility noise included, the one whose
-best entry is the reply) is read from `choose_reply`'s frame as it returns (a read-only
-look through CPython's profiling hook; see `_scores_of`), and what it would accept from
-the context `choose_reply` returns. A core function returning that final matrix
-(`score_replies`) would make the look unnecessary; it is used when present.
+Scores come from the core's own reply while a copy of the state plays the move through
+`rules.step`: the turn's outcome carries how the counterpart judged your terms and its
+final score for every reply (its strategy family's bonuses and the volatility noise
+included; the best is the reply it plays). Nothing of the reply rules is re-derived here.
 """
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from game.core import reply as reply_module
 from game.core import rules
 from game.core.kinds import AI_KINDS
 from game.core.spec import GameSpec
@@ -52,39 +47,11 @@ class SandboxState:
 def _scores_of(spec: GameSpec, st: BatchState, action: int) -> tuple[Probe, BatchState]:
     """Play `action` on a copy of `st`; return the reply scores and the state after."""
     trial = st.copy()
-    seen: dict = {}
-    code = reply_module.choose_reply.__code__
-    scorer = getattr(reply_module, "score_replies", None)
-    scorer_code = getattr(scorer, "__code__", None)
-
-    def watch(frame, event, arg):
-        if event != "return":
-            return
-        if scorer_code is not None and frame.f_code is scorer_code and isinstance(arg, np.ndarray):
-            seen["from_scorer"] = np.array(arg)  # the core's own API, when it has one
-        elif frame.f_code is code:
-            loc = frame.f_locals
-            found = loc.get("scores")  # the final matrix, bonuses and noise included
-            if found is None:
-                found = seen.pop("from_scorer", None)
-            reply, ctx = arg
-            seen.update(scores=np.asarray(found if found is not None else np.zeros(0)),
-                        acceptable=np.array(ctx.acceptable), u_new=np.array(loc["u_new"]),
-                        target=np.array(loc["target"]), reply=reply)
-
-    old = sys.getprofile()
-    sys.setprofile(watch)
-    try:
-        rules.step(spec, trial, np.array([action]))
-    finally:
-        sys.setprofile(old)
-    if "scores" not in seen or seen["scores"].ndim != 2:
-        raise RuntimeError("the counterpart's reply no longer exposes its scores; the sandbox needs "
-                           "game.core.reply.score_replies(...) -> [N, reply kinds]")
-    scores = seen["scores"][0]
+    ctx = rules.step(spec, trial, np.array([action])).judged
+    scores = ctx.scores[0]
     valid = {AI_KINDS[k]: float(scores[k]) for k in range(len(AI_KINDS)) if np.isfinite(scores[k])}
-    probe = Probe(valid, AI_KINDS[int(seen["reply"][0])], bool(seen["acceptable"][0]), float(seen["u_new"][0]),
-                  float(seen["target"][0]))
+    probe = Probe(valid, AI_KINDS[int(np.argmax(scores))], bool(ctx.acceptable[0]), float(ctx.u_new[0]),
+                  float(ctx.target[0]))
     return probe, trial
 
 
