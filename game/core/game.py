@@ -140,16 +140,10 @@ class Game:
 
     def terms_row(self, terms: Mapping[str, str]) -> tuple[int, ...]:
         """issue id -> position id  ->  a position index per issue (-1 = left out)."""
-        spec = self.spec
-        row = [-1] * spec.n_issues
-        for iid, pid in terms.items():
-            if iid not in spec.issue_ids:
-                raise IllegalAction(f"no issue {iid!r}; issues: {', '.join(spec.issue_ids)}")
-            i = spec.issue_ids.index(iid)
-            if pid not in spec.position_ids[i]:
-                raise IllegalAction(f"no position {pid!r} on {iid!r}; positions: {', '.join(spec.position_ids[i])}")
-            row[i] = spec.position_ids[i].index(pid)
-        return tuple(row)
+        try:
+            return tuple(int(p) for p in self.spec.terms_row(terms))
+        except ValueError as e:
+            raise IllegalAction(str(e)) from None
 
     def _terms_row(self, index: int, terms: Mapping[str, str] | None) -> np.ndarray | None:
         spec, action = self.spec, self.spec.actions[index]
@@ -160,16 +154,10 @@ class Game:
             return None
         if not composable:
             raise IllegalAction(f"{action.label!r} has fixed terms; only your own offer or a counter takes terms")
-        row = np.full(spec.n_issues, -1, dtype=np.int64)
-        for iid, pid in terms.items():
-            if iid not in spec.issue_ids:
-                raise IllegalAction(f"no issue {iid!r}; issues: {', '.join(spec.issue_ids)}")
-            i = spec.issue_ids.index(iid)
-            if pid not in spec.position_ids[i]:
-                raise IllegalAction(f"no position {pid!r} on {iid!r}; positions: {', '.join(spec.position_ids[i])}")
+        row = np.array(self.terms_row(terms), dtype=np.int64)
+        for i in np.nonzero(row >= 0)[0]:
             if self.state.agreed[0, i] >= 0:
                 raise IllegalAction(f"{spec.issue_names[i]} is already agreed")
-            row[i] = spec.position_ids[i].index(pid)
         return row
 
     def red_lines_crossed(self, action, terms: Mapping[str, str] | None = None) -> list[str]:

@@ -201,6 +201,19 @@ class GameSpec:
         """[A] bool: actions that take the player's own terms (your own offer, a counter)."""
         return self.action_open_terms | (self.action_kinds == PK["counter"])
 
+    def terms_row(self, terms: Mapping[str, str]) -> np.ndarray:
+        """issue id -> position id  ->  [I] a position index per issue (-1 = left out).
+        ValueError naming what is unknown, with the choices."""
+        row = np.full(self.n_issues, -1, dtype=np.int64)
+        for iid, pid in terms.items():
+            if iid not in self.issue_ids:
+                raise ValueError(f"no issue {iid!r}; issues: {', '.join(self.issue_ids)}")
+            i = self.issue_ids.index(iid)
+            if pid not in self.position_ids[i]:
+                raise ValueError(f"no position {pid!r} on {iid!r}; positions: {', '.join(self.position_ids[i])}")
+            row[i] = self.position_ids[i].index(pid)
+        return row
+
     def action_index(self, action_id: str) -> int:
         for i, a in enumerate(self.actions):
             if a.id == action_id:

@@ -104,15 +104,10 @@ def scripted(choices: Sequence[str]) -> Policy:
             return np.full(st.n, index)
         if not spec.action_composable[index]:
             raise ScriptError(f"choice {turn + 1}: {want!r} has fixed terms and takes none")
-        row = np.full(spec.n_issues, -1, dtype=np.int64)
-        for iid, pid in terms.items():
-            if iid not in spec.issue_ids:
-                raise ScriptError(f"choice {turn + 1}: no issue {iid!r}; issues: {', '.join(spec.issue_ids)}")
-            i = spec.issue_ids.index(iid)
-            if pid not in spec.position_ids[i]:
-                raise ScriptError(f"choice {turn + 1}: no position {pid!r} on {iid!r}; "
-                                  f"positions: {', '.join(spec.position_ids[i])}")
-            row[i] = spec.position_ids[i].index(pid)
+        try:
+            row = spec.terms_row(terms)
+        except ValueError as e:
+            raise ScriptError(f"choice {turn + 1}: {e}") from None
         return np.full(st.n, index), np.tile(row, (st.n, 1))
 
     return policy
