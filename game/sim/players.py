@@ -138,25 +138,22 @@ def staller(spec: GameSpec) -> Policy:
     return policy
 
 
-def counter_spammer(spec: GameSpec) -> Policy:
-    def policy(spec, st, legal):
-        return fallback(spec, legal, first_of(spec, legal, "counter"), "counter", "break")
+def spammer(kind: str):
+    """A player who makes a move of `kind` whenever it is open (else a recess)."""
 
-    return policy
+    def factory(spec: GameSpec) -> Policy:
+        def policy(spec, st, legal):
+            return fallback(spec, legal, first_of(spec, legal, kind), kind, "break")
+
+        return policy
+
+    factory.__doc__ = f"Makes a '{kind}' move whenever one is open, else calls a recess."
+    return factory
 
 
-def accept_everything(spec: GameSpec) -> Policy:
-    def policy(spec, st, legal):
-        return fallback(spec, legal, first_of(spec, legal, "accept"), "accept", "break")
-
-    return policy
-
-
-def ally_spammer(spec: GameSpec) -> Policy:
-    def policy(spec, st, legal):
-        return fallback(spec, legal, first_of(spec, legal, "consult_ally"), "consult_ally", "break")
-
-    return policy
+counter_spammer = spammer("counter")
+accept_everything = spammer("accept")
+ally_spammer = spammer("consult_ally")
 
 
 def repeat_proposer(spec: GameSpec) -> Policy:
