@@ -318,8 +318,8 @@ _ASPIRATION_SHIFTS = frozenset(
 )
 _SCALES = frozenset({"pride_scale", "warmth_scale"})
 _THRESHOLDS = frozenset({"ai_walk_out_at", "spiral_at", "spiral_trust"})
-# The rules divide by weak_resolve_at and by 100 - firm_resolve_at.
-_DIVISORS = {"weak_resolve_at": (1.0, 100.0), "firm_resolve_at": (0.0, 99.0)}
+# The rules divide by weak_resolve_at, divide_at and 100 - firm_resolve_at.
+_DIVISORS = {"weak_resolve_at": (1.0, 100.0), "divide_at": (1.0, 100.0), "firm_resolve_at": (0.0, 99.0)}
 
 
 def tuning_range(key: str) -> tuple[float, float]:

@@ -181,6 +181,17 @@ def test_a_fraction_in_tuning_is_checked_against_its_own_range(tmp_path: Path) -
     assert [p.message for p in error.value.problems] == ["'fade_max' must lie between 0 and 1; got 50"]
 
 
+@pytest.mark.parametrize("key", ["weak_resolve_at", "divide_at"])
+def test_a_number_the_rules_divide_by_cannot_be_zero(tmp_path: Path, key: str) -> None:
+    """Found by the property test below in CI: divide_at 0 divided by zero in the reply."""
+    path = tmp_path / "s.yaml"
+    text = (FIXTURES / "minimal_scenario.yaml").read_text(encoding="utf-8") + f"tuning:\n  {key}: 0\n"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        load_scenario(path, {"test_hawk", "test_dove"})
+    assert [p.message for p in error.value.problems] == [f"'{key}' must lie between 1 and 100; got 0"]
+
+
 def test_meter_condition_numbers_are_finite(tmp_path: Path) -> None:
     text = (FIXTURES / "minimal_scenario.yaml").read_text(encoding="utf-8")
     text = text.replace("meter: counterpart.tension, at_least: 50", "meter: counterpart.tension, at_least: .nan")

@@ -75,9 +75,12 @@ def test_no_undo_in_the_terminal(monkeypatch, capsys):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("sig, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130), (signal.SIGHUP, 129)])
-def test_a_signal_mid_game_saves_and_resume_is_exact(summit_home, sig, code):
+def test_a_signal_mid_game_saves_and_resume_is_exact(summit_home, tmp_path, sig, code):
+    # stdout goes to a file and stdin stays open until the game has answered the signal:
+    # closing stdin first (as communicate() does) would race the signal with end of input.
+    out_file = (tmp_path / "stdout.txt").open("wb")
     p = summit_proc(["play", "singapore_2018", "--text", "--seed", "5"], summit_home, stdin=subprocess.PIPE,
-                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                    stdout=out_file, stderr=subprocess.PIPE)
     p.stdin.write(b"1\n2\n")
     p.stdin.flush()
     deadline = time.time() + 60
@@ -87,7 +90,10 @@ def test_a_signal_mid_game_saves_and_resume_is_exact(summit_home, sig, code):
             break
         time.sleep(0.1)
     p.send_signal(sig)
-    out, err = p.communicate(timeout=60)
+    p.wait(timeout=60)
+    err = p.stderr.read()
+    p.stdin.close()
+    out_file.close()
     assert p.returncode == code, err
     assert b"The game is saved to" in err and b"Traceback" not in err
     path, data = one_save(summit_home)
