@@ -53,6 +53,7 @@ def test_every_historical_counterpart_has_a_never_offers_list(library, scenario_
         assert side.never_offers, f"{scenario_id}: side {side.id} lists nothing it never offers"
 
 
+@pytest.mark.slow  # over a second: the full run has it, the fast tier does not
 def test_historical_counterparts_never_open_with_what_the_record_rules_out(library, spec_for):
     offered_something = 0
     for sid, player, counterpart in _cases(library):

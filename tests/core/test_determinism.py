@@ -74,6 +74,7 @@ def test_a_saved_and_resumed_game_continues_exactly(spec_for, scenario):
     assert resumed.ending() == straight.ending()
 
 
+@pytest.mark.slow  # over a second: the full run has it, the fast tier does not
 def test_transcripts_are_byte_identical_across_processes(spec_for):
     spec = spec_for("vienna_1961")
     game = Game.start(spec, 42)

@@ -9,6 +9,7 @@ from game.sim import parallel, runner
 from game.sim.summary import summarize
 
 
+@pytest.mark.slow  # over a second: the full run has it, the fast tier does not
 @pytest.mark.parametrize("scenario", ["vienna_1961", "singapore_2018"])
 def test_finals_identical_whatever_the_jobs_and_chunks(spec_for, scenario):
     spec = spec_for(scenario)

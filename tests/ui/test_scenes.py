@@ -113,6 +113,7 @@ def test_whole_game_by_keyboard(make_app, library, scenario_id, side_steps):
     assert match.save_path.is_file()  # this game's own autosave
 
 
+@pytest.mark.slow  # over a second: the full run has it, the fast tier does not
 def test_whole_game_by_mouse(make_app, library):
     d = make_app()
     d.click("title:new")
@@ -391,6 +392,7 @@ def every_screen(d, library):
         yield f"ending {sid} timelines", [TitleScene(ctx), ending]
 
 
+@pytest.mark.slow  # over a second: the full run has it, the fast tier does not
 @pytest.mark.parametrize("size", [(1024, 600), (3840, 2160), (1280, 720)])
 @pytest.mark.parametrize("text_scale", [1.0, 2.0])
 def test_layouts_fit_and_do_not_overlap(make_app, library, size, text_scale):
