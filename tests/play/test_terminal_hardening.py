@@ -79,8 +79,11 @@ def test_a_signal_mid_game_saves_and_resume_is_exact(summit_home, tmp_path, sig,
     # stdout goes to a file and stdin stays open until the game has answered the signal:
     # closing stdin first (as communicate() does) would race the signal with end of input.
     out_file = (tmp_path / "stdout.txt").open("wb")
+    # A player's Ctrl-C: the child gets SIGINT's default handling even when this test runs
+    # where SIGINT is ignored (a background job, as CI may start it), which Python respects.
     p = summit_proc(["play", "singapore_2018", "--text", "--seed", "5"], summit_home, stdin=subprocess.PIPE,
-                    stdout=out_file, stderr=subprocess.PIPE)
+                    stdout=out_file, stderr=subprocess.PIPE,
+                    preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     p.stdin.write(b"1\n2\n")
     p.stdin.flush()
     deadline = time.time() + 60
