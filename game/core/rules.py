@@ -60,7 +60,8 @@ def legal_mask(spec: GameSpec, st: BatchState) -> np.ndarray:
     # outright if you mean it): the move's words promise what you keep.
     mask[:, is_concede] = open_[:, cols] & (here != spec.ai_best[cols][None, :]) & ~spec.player_red[cols[None, :], step_to]
     is_probe = kinds == PK["probe"]
-    mask[:, is_probe] = ~st.probed[:, issue_col[is_probe]]
+    # Once per issue, and never about an issue already settled.
+    mask[:, is_probe] = ~st.probed[:, issue_col[is_probe]] & open_[:, issue_col[is_probe]]
     is_warn = kinds == PK["warn"]
     mask[:, is_warn] = open_[:, issue_col[is_warn]]
     if spec.ally is None or spec.meter_index("ally.confidence") < 0:

@@ -261,3 +261,23 @@ def test_dialogue_fills_placeholders_and_capitalises_sentence_openings():
     assert fill("{position} on {issue}. Agreed.", **values) == "An interim arrangement on Berlin. Agreed."
     assert fill("Good. {position}, {leader}.", **values) == "Good. An interim arrangement, Mr. President."
     assert fill("Keep {unknown} as written", **values) == "Keep {unknown} as written"
+
+
+def test_no_question_about_an_issue_already_agreed(spec_for):
+    """Issue 9: questions about agreed issues stayed open (the window hid them, the
+    terminal did not); the rules now close them."""
+    import numpy as np
+
+    from game.core import rules
+    from game.core.state import new_state
+
+    spec = spec_for("vienna_1961")
+    st = new_state(spec, 1)
+    probes = [i for i, a in enumerate(spec.actions) if a.kind == "probe"]
+    issue = spec.actions[probes[0]].issue
+    assert rules.legal_mask(spec, st)[0, probes[0]]
+    st.agreed[0, issue] = 0
+    mask = rules.legal_mask(spec, st)[0]
+    assert not mask[probes[0]]
+    assert all(mask[p] for p in probes if spec.actions[p].issue != issue)
+    assert np.any(mask)
