@@ -44,7 +44,7 @@ def write_class_report(library, report_dir: Path, paths: list[Path], date: str |
 
     good, broken = load_class(library, paths)
     if not good:
-        raise ClassError("no save could be read: " + "; ".join(f"{p}: {why}" for p, why in broken))
+        raise ClassError("no save could be read: " + "; ".join(why if str(why).startswith(str(p)) else f"{p}: {why}" for p, why in broken))
     scenarios = sorted({m.spec.scenario_id for _, _, m in good})
     if len(scenarios) > 1:
         which = ", ".join(f"{p.name}: {m.spec.scenario_id}" for p, _, m in good)
