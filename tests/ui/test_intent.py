@@ -43,16 +43,22 @@ def last_turn_of_session(match) -> None:
         game.play(next(a for a in game.legal_actions() if a.kind == "rapport").id)
 
 
+def at_sessions_last_move(d, library):
+    """At the table, one move before a session card: the match, settled on screen."""
+    match = at_table(d, library)
+    last_turn_of_session(match)
+    d.scene.changed()
+    d.settle()
+    return match
+
+
 def digit(d, n: int) -> None:
     d.key(getattr(K, f"K_{n}"), unicode=str(n))
 
 
 def test_a_number_key_on_a_session_card_plays_nothing(make_app, library):
     d = make_app()
-    match = at_table(d, library)
-    last_turn_of_session(match)
-    d.scene.changed()
-    d.settle()
+    match = at_sessions_last_move(d, library)
     played = len(match.game.choices)
     rapport = next(a for a in match.game.legal_actions() if a.kind == "rapport")
     d.scene.play(rapport.id)  # the last move of the session: a session card follows
@@ -70,10 +76,7 @@ def test_a_number_key_on_a_session_card_plays_nothing(make_app, library):
 
 def test_enter_that_closes_a_card_then_enter_again_plays_nothing(make_app, library):
     d = make_app()
-    match = at_table(d, library)
-    last_turn_of_session(match)
-    d.scene.changed()
-    d.settle()
+    match = at_sessions_last_move(d, library)
     digit(d, 1)  # the last move of the session: cards follow
     d.settle()
     assert d.name == "NoticeScene"
@@ -116,10 +119,7 @@ def test_escape_on_the_summit_ends_card_keeps_the_last_reply(make_app, library):
 
 def test_keys_while_a_card_is_queued_play_nothing(make_app, library):
     d = make_app()
-    match = at_table(d, library)
-    last_turn_of_session(match)
-    d.scene.changed()
-    d.settle()
+    match = at_sessions_last_move(d, library)
     played = len(match.game.choices)
     digit(d, 1)  # the last move of the session: meters ease, then a card will come
     assert len(match.game.choices) == played + 1
