@@ -22,6 +22,14 @@ def fully_visible(d, key: str) -> bool:
     return rect is not None and rect.size == widget.rect.size
 
 
+def show_match(d, match) -> None:
+    """Put the match's table on screen, its opening cards already out of the way."""
+    table = TableScene(d.app.ctx, match)
+    table.queue.clear()
+    d.app.show([TitleScene(d.app.ctx), table])
+    d.settle()
+
+
 def table_with_offer(d, library, scenario: str):
     """A table where the counterpart's offer stands (reached by proposing and probing)."""
     match = new_match(library, scenario, None, 3)
@@ -31,10 +39,7 @@ def table_with_offer(d, library, scenario: str):
         match.game.play(acts[i % len(acts)].id)
         i += 1
         assert i < 6, "no offer came"
-    table = TableScene(d.app.ctx, match)
-    table.queue.clear()
-    d.app.show([TitleScene(d.app.ctx), table])
-    d.settle()
+    show_match(d, match)
     return match
 
 
@@ -92,10 +97,7 @@ def test_packages_and_probes_leave_agreed_issues_out(make_app, library):
         game.play((accept or next(a for a in acts if a.kind == "propose")).id)
     agreed = [i for i, item in enumerate(game.view()["agenda"]) if item["agreed"]]
     assert agreed and not game.over
-    table = TableScene(d.app.ctx, match)
-    table.queue.clear()
-    d.app.show([TitleScene(d.app.ctx), table])
-    d.settle()
+    show_match(d, match)
     for action in d.scene.visible_actions():
         assert not (action.kind == "probe" and action.issue in agreed)
     names = [match.spec.issue_names[i] for i in agreed]
@@ -110,10 +112,7 @@ def test_a_tooltip_follows_the_wheel(make_app, library):
     what is under the pointer now, not to the card that scrolled away (up over the header)."""
     d = make_app()
     match = new_match(library, "vienna_1961", "usa", 3)
-    table = TableScene(d.app.ctx, match)
-    table.queue.clear()
-    d.app.show([TitleScene(d.app.ctx), table])
-    d.settle()
+    show_match(d, match)
     card = d.widget(f"action:{d.scene.visible_actions()[0].id}")
     pos = card.rect.center
     d.app.handle(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
@@ -203,10 +202,7 @@ def test_composing_an_offer_by_keyboard(make_app, library):
     game = match.game
     probe = next(a for a in game.legal_actions() if a.kind == "probe")
     match.play(probe.id)
-    table = TableScene(d.app.ctx, match)
-    table.queue.clear()
-    d.app.show([TitleScene(d.app.ctx), table])
-    d.settle()
+    show_match(d, match)
     d.key(pygame.K_o, unicode="o")
     assert d.scene.side_tab == "offer"
     spec = match.spec
@@ -229,10 +225,7 @@ def test_composing_an_offer_by_keyboard(make_app, library):
 def test_undo_and_rewind_from_the_log(make_app, library):
     d = make_app()
     match = new_match(library, "vienna_1961", "usa", 3)
-    table = TableScene(d.app.ctx, match)
-    table.queue.clear()
-    d.app.show([TitleScene(d.app.ctx), table])
-    d.settle()
+    show_match(d, match)
     for n in (1, 2, 3):
         d.key(getattr(pygame, f"K_{n}"), unicode=str(n))
         for _ in range(20):
@@ -280,10 +273,7 @@ def test_a_graded_run_has_no_undo(make_app, library):
 
     d = make_app()
     match = start_match(library, "vienna_1961", "usa", 3, undo=False)
-    table = TableScene(d.app.ctx, match)
-    table.queue.clear()
-    d.app.show([TitleScene(d.app.ctx), table])
-    d.settle()
+    show_match(d, match)
     d.key(pygame.K_1, unicode="1")
     for _ in range(20):
         d.settle()
@@ -315,8 +305,5 @@ def test_a_long_counter_is_read_in_full_at_the_default_size(make_app, library):
     interim = next(a for a in match.game.legal_actions() if "interim Berlin" in a.label)
     match.game.play(interim.id)
     assert standing_offer(match.game)
-    table = TableScene(d.app.ctx, match)
-    table.queue.clear()
-    d.app.show([TitleScene(d.app.ctx), table])
-    d.settle()
+    show_match(d, match)
     assert fully_visible(d, "offer:counter_terms")
