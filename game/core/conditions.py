@@ -22,6 +22,7 @@ from game.core import judging
 from game.core.kinds import CONDITION_DOC, PK
 from game.core.spec import Cond, GameSpec
 from game.core.state import BatchState
+from game.core.rows import row_all, row_sum
 
 
 @dataclass(frozen=True)
@@ -108,10 +109,10 @@ OPERATOR_TABLE: tuple[Operator, ...] = (
              lambda v, c, n, sub: [("agreed_any", n.issues[i]) for i in v],
              lambda spec, st, cond: st.agreed[:, cond[1]] >= 0),
     Operator("none_agreed", _flag("none_agreed"),
-             lambda spec, st, cond: (st.agreed < 0).all(axis=1)),
+             lambda spec, st, cond: row_all(st.agreed < 0)),
     Operator("agreements_at_least",
              lambda v, c, n, sub: [("agreements_at_least", v)],
-             lambda spec, st, cond: (st.agreed >= 0).sum(axis=1) >= cond[1]),
+             lambda spec, st, cond: row_sum(st.agreed >= 0) >= cond[1]),
     Operator("player_did",
              lambda v, c, n, sub: [("player_did", PK[v])],
              lambda spec, st, cond: st.kind_count[:, cond[1]] > 0),

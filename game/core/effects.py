@@ -44,10 +44,15 @@ class Deltas:
         """Add `amount` where `mask` holds; a meter the scenario lacks (-1) is skipped."""
         if meter < 0:
             return
+        column = (self.lasting_sum if lasting else self.fading_sum)[:, meter]
+        if not self.by_cause:
+            # Adding only where the mask holds is the same as adding 0.0 elsewhere: a sum
+            # that starts at +0.0 never becomes -0.0, and x + 0.0 == x for every other x.
+            np.add(column, amount, out=column, where=mask)
+            return
         change = np.where(mask, amount, 0.0)
-        (self.lasting_sum if lasting else self.fading_sum)[:, meter] += change
-        if self.by_cause:
-            (self.lasting if lasting else self.fading)[:, meter, C[cause]] += change
+        column += change
+        (self.lasting if lasting else self.fading)[:, meter, C[cause]] += change
 
     def add_all(self, cause: str, change: np.ndarray, lasting: bool = True) -> None:
         """Add `change` [N, K] to every meter at once."""

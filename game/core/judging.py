@@ -26,18 +26,19 @@ from game.core import rng
 from game.core.spec import GameSpec
 from game.core.state import BatchState
 from game.core.utility import take
+from game.core.rows import row_any, row_max, row_sum
 
 
 def value_brought_home(spec: GameSpec, st: BatchState) -> np.ndarray:
     """[N] your side's weighted worth of the agreements (open issues count 0)."""
     agreed = st.agreed >= 0
-    return (spec.player_weights[None, :] * agreed * take(spec.player_values, st.agreed)).sum(axis=1)
+    return row_sum(spec.player_weights[None, :] * agreed * take(spec.player_values, st.agreed))
 
 
 def best_signable(spec: GameSpec) -> float:
     """Your side's worth of the best deal the other side could sign (outside its red lines)."""
     ok = spec.position_mask & ~spec.ai_red
-    return float((spec.player_weights * np.where(ok, spec.player_values, 0.0).max(axis=1)).sum())
+    return float((spec.player_weights * row_max(np.where(ok, spec.player_values, 0.0))).sum())
 
 
 def value_share(spec: GameSpec, st: BatchState) -> np.ndarray:
@@ -48,11 +49,11 @@ def value_share(spec: GameSpec, st: BatchState) -> np.ndarray:
 def intel_true(spec: GameSpec, st: BatchState) -> np.ndarray:
     """[N] whether the briefing's doubtful intelligence is true in each game: one
     counter-based draw per game, so a second playthrough (another seed) can differ."""
-    return rng.uniform(st.seed, st.game_index, 0, rng.STREAM_INTEL) < spec.tuning["intel_true_chance"]
+    return st.draw(rng.STREAM_INTEL, turn=0) < spec.tuning["intel_true_chance"]
 
 
 def red_line_crossed(spec: GameSpec, st: BatchState) -> np.ndarray:
-    return (take(spec.player_red, st.agreed) & (st.agreed >= 0)).any(axis=1)
+    return row_any(take(spec.player_red, st.agreed) & (st.agreed >= 0))
 
 
 OPERATORS: Mapping[str, Callable[..., np.ndarray]] = MappingProxyType({

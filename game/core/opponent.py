@@ -16,13 +16,14 @@ import numpy as np
 
 from game.core.spec import PK, GameSpec
 from game.core.state import BatchState
+from game.core.rows import row_any, row_sum
 
 
 def observe(spec: GameSpec, st: BatchState, kinds: np.ndarray, issue: np.ndarray, terms: np.ndarray,
             played: np.ndarray) -> None:
     """Learn from your move (before `st.last_terms` is overwritten)."""
     tun = spec.tuning
-    offering = played & (terms >= 0).any(axis=1) & (kinds != PK["accept"])
+    offering = played & row_any(terms >= 0) & (kinds != PK["accept"])
     covered = terms >= 0
     kept = covered & (st.last_terms >= 0) & (terms == st.last_terms) & offering[:, None]
     st.om_weight += tun["om_learn"] * kept
@@ -34,15 +35,18 @@ def observe(spec: GameSpec, st: BatchState, kinds: np.ndarray, issue: np.ndarray
 
 def prior_values(spec: GameSpec) -> np.ndarray:
     """[I, P]: what anyone can assume about your side: your own end of each issue is best."""
-    n_pos = spec.position_mask.sum(axis=1)
+    n_pos = row_sum(spec.position_mask)
     dist = np.abs(np.arange(spec.n_positions)[None, :] - spec.player_best[:, None])
     return np.where(spec.position_mask, 1.0 - dist / np.maximum(n_pos - 1, 1)[:, None], 0.0)
 
 
-def believed(spec: GameSpec, st: BatchState) -> tuple[np.ndarray, np.ndarray]:
-    w = np.clip(1.0 + st.om_weight, 0.2, None)
+def believed(spec: GameSpec, st: BatchState, rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Its belief of your weights [N, I] and values [N, I, P]; for the given games only
+    when `rows` is given."""
+    om_weight, om_freq = (st.om_weight, st.om_freq) if rows is None else (st.om_weight[rows], st.om_freq[rows])
+    w = np.clip(1.0 + om_weight, 0.2, None)
     weights = w / w.sum(axis=1, keepdims=True)
     prior = prior_values(spec)[None]
-    top = st.om_freq.max(axis=2, keepdims=True)
-    values = np.where(top > 0, 0.5 * prior + 0.5 * st.om_freq / np.maximum(top, 1e-9), prior)
+    top = om_freq.max(axis=2, keepdims=True)
+    values = np.where(top > 0, 0.5 * prior + 0.5 * om_freq / np.maximum(top, 1e-9), prior)
     return weights, values

@@ -20,9 +20,10 @@ import numpy as np
 from game.core import rng
 from game.core.effects import Deltas, Meters
 from game.core.kinds import PLAYER_KIND_TABLE
-from game.core.spec import PK, GameSpec
+from game.core.spec import PK, GameSpec, kind_is
 from game.core.state import BatchState
 from game.core.utility import take
+from game.core.rows import row_any, row_sum
 
 ENGAGES = np.array([k.engages for k in PLAYER_KIND_TABLE] + [False], dtype=bool)  # index -1: not played
 YIELDED, BLUFF_CALLED, DEADLINE_REAL = 1, 2, 3
@@ -62,7 +63,7 @@ def deadlines(spec: GameSpec, st: BatchState, d: Deltas, kinds: np.ndarray, issu
     d.add(mt.resolve, "yielded", tun["yield_resolve"], yielded)
     settled = live & (st.agreed[rows, col] >= 0)
     expires = live & ~yielded & ~settled & (st.turn + 1 >= st.deadline)
-    real = rng.uniform(st.seed, st.game_index, 0, rng.STREAM_DEADLINE) < spec.counterpart.traits.risk_tolerance
+    real = st.draw(rng.STREAM_DEADLINE, turn=0) < spec.counterpart.traits.risk_tolerance
     bites, bluff = expires & real, expires & ~real
     d.add(mt.tension, "deadline", tun["deadline_real_tension"], bites)
     d.add(mt.resolve, "bluff", tun["deadline_bluff_resolve"], bluff)
@@ -83,12 +84,12 @@ def ally_reacts(spec: GameSpec, st: BatchState, d: Deltas, kinds: np.ndarray, te
         return
     ally = spec.ally.traits
     sensitivity = 0.5 + tun["ally_sensitivity_pride"] * ally.pride
-    putting = played & np.isin(kinds, [PK["propose"], PK["counter"]]) & (terms >= 0).any(axis=1)
+    putting = played & kind_is(kinds, "propose", "counter") & row_any(terms >= 0)
     opening = np.broadcast_to(spec.player_best, terms.shape)
-    lost = ((take(spec.ally_cares, opening) - take(spec.ally_cares, terms)) * (terms >= 0)).sum(axis=1)
+    lost = row_sum((take(spec.ally_cares, opening) - take(spec.ally_cares, terms)) * (terms >= 0))
     d.add(mt.ally, "ally_interests", -tun["ally_terms"] * sensitivity * np.clip(lost, 0.0, None), putting)
     consulted_before = st.kind_count[:, PK["consult_ally"]] >= 1
-    draw = rng.uniform(st.seed, st.game_index, st.turn, rng.STREAM_LEAK)
+    draw = st.draw(rng.STREAM_LEAK)
     leak = played & (kinds == PK["consult_ally"]) & consulted_before & (draw < tun["ally_leak_chance"] * ally.volatility)
     d.add(mt.tension, "leak", tun["ally_leak_tension"], leak)
     st.aspiration_shift += np.where(leak, tun["ally_leak_aspiration"], 0.0)

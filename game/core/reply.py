@@ -19,9 +19,10 @@ import numpy as np
 from game.core import opponent, rng
 from game.core.effects import Deltas, Meters
 from game.core.pressure import set_deadline
-from game.core.spec import AI_KINDS, AK, PK, GameSpec
+from game.core.spec import AI_KINDS, AK, PK, GameSpec, kind_is
 from game.core.state import BatchState
 from game.core.utility import crosses_red_line, make_offer, reservation, take
+from game.core.rows import row_all, row_any, row_argmax, row_sum
 
 
 @dataclass
@@ -50,14 +51,18 @@ def its_own_terms(spec: GameSpec, st: BatchState, terms: np.ndarray) -> np.ndarr
     covered = terms >= 0
     offered = st.ai_given >= 0
     within = generosity(spec, terms) <= generosity(spec, st.ai_given)
-    return covered.any(axis=1) & (~covered | (offered & within)).all(axis=1)
+    return row_any(covered) & row_all(~covered | (offered & within))
 
 
 def unasked_top(spec: GameSpec, st: BatchState) -> np.ndarray:
     """[N, I] its `top_issues_to_ask` weightiest open issues that you have not asked about."""
     open_ = st.agreed < 0
     k = int(spec.tuning["top_issues_to_ask"])
-    rank = np.argsort(np.argsort(-np.where(open_, spec.ai_weights[None, :], -1.0), axis=1, kind="stable"), axis=1)
+    # An open issue's rank among the open ones: how many open issues weigh more, or as
+    # much and come earlier on the agenda (a stable sort's order, without sorting).
+    w, idx = spec.ai_weights, np.arange(spec.n_issues)
+    before = (w[:, None] > w[None, :]) | ((w[:, None] == w[None, :]) & (idx[:, None] < idx[None, :]))
+    rank = open_.astype(np.int64) @ before.astype(np.int64)
     return open_ & (rank < k) & ~st.probed
 
 
@@ -68,11 +73,11 @@ def held_back(spec: GameSpec, st: BatchState, terms: np.ndarray) -> np.ndarray:
     tun, n = spec.tuning, st.n
     rows = np.arange(n)
     open_ = st.agreed < 0
-    top = np.where(open_, spec.ai_weights[None, :], -1.0).argmax(axis=1)
+    top = row_argmax(np.where(open_, spec.ai_weights[None, :], -1.0))
     covered = (terms >= 0) & open_
-    lone_top = (covered.sum(axis=1) == 1) & covered[rows, top] & (open_.sum(axis=1) > 1)
+    lone_top = (row_sum(covered) == 1) & covered[rows, top] & (row_sum(open_) > 1)
     # Its `top_issues_to_ask` weightiest open issues: none is signed before you asked about it.
-    unasked = (covered & unasked_top(spec, st)).any(axis=1)
+    unasked = row_any(covered & unasked_top(spec, st))
     return (lone_top & (tun["link_top_issue"] > 0)) | unasked
 
 
@@ -84,18 +89,17 @@ def choose_reply(spec: GameSpec, st: BatchState, kinds, issue, terms, u_new, tar
     for kind, extra in spec.strategy.bonus(spec.counterpart, kinds, ctx.tension).items():
         col = AK[kind]
         scores[:, col] = np.where(np.isfinite(scores[:, col]), scores[:, col] + extra, -np.inf)
-    for col in range(len(AI_KINDS)):
-        jitter = rng.uniform(st.seed, st.game_index, st.turn, rng.STREAM_NOISE, slot=1 + col)
-        scores[:, col] += tr.volatility * spec.tuning["reply_jitter"] * jitter
+    jitter = st.draw(rng.STREAM_NOISE, 1 + np.arange(len(AI_KINDS)))
+    scores += tr.volatility * spec.tuning["reply_jitter"] * jitter
     ctx.u_new, ctx.target, ctx.scores = u_new, target, scores  # the sandbox shows them
-    return np.where(played, scores.argmax(axis=1), -1), ctx
+    return np.where(played, row_argmax(scores), -1), ctx
 
 
 def judge_terms(spec: GameSpec, st: BatchState, kinds, terms, u_new, target, played, repeated) -> ReplyContext:
     """Acceptable, insulting, or (at the last turn) beaten by the best offer you made;
     remembers the best offer so far."""
     tun = spec.tuning
-    proposing = played & (terms >= 0).any(axis=1)
+    proposing = played & row_any(terms >= 0)
     accepting = kinds == PK["accept"]
     red = crosses_red_line(spec.ai_red, terms)
     floor = reservation(spec, st)
@@ -107,7 +111,7 @@ def judge_terms(spec: GameSpec, st: BatchState, kinds, terms, u_new, target, pla
     st.best_seen = np.where(better[:, None], terms, st.best_seen)
     st.best_seen_u = np.where(better, u_new, st.best_seen_u)
     last_turn = st.turn + 1 >= spec.total_turns
-    best_open = ((st.best_seen >= 0) & (st.agreed < 0)).any(axis=1)
+    best_open = row_any((st.best_seen >= 0) & (st.agreed < 0))
     # At the last turn it settles for the best you offered, if that beats its alternatives
     # by enough: part of the way from its walk-away value to what it still aims at.
     final_bar = floor + tun["final_take_share"] * np.clip(target - floor, 0.0, None)
@@ -120,15 +124,15 @@ def reply_scores(spec: GameSpec, st: BatchState, kinds, ctx: ReplyContext, now, 
     """[N, len(AI_KINDS)]: each candidate reply's score (-inf where it is not open)."""
     s, tr, mt, n = spec.tuning, spec.counterpart.traits, Meters(spec), st.n
     open_ = st.agreed < 0
-    any_open = open_.any(axis=1)
-    has_offer = ((st.ai_offer >= 0) & open_).any(axis=1)
+    any_open = row_any(open_)
+    has_offer = row_any((st.ai_offer >= 0) & open_)
     tension = now[:, mt.tension] / 100.0 if mt.tension >= 0 else np.full(n, 0.5)
     ctx.tension = tension
     resolve = now[:, mt.resolve] if mt.resolve >= 0 else np.full(n, 50.0)
     weak = np.clip((s["weak_resolve_at"] - resolve) / s["weak_resolve_at"], 0.0, 1.0)
     progress = np.clip(st.turn / max(spec.total_turns, 1), 0.0, 1.0)
-    pressed = np.isin(kinds, [PK["warn"], PK["statement"]])
-    soft = np.isin(kinds, [PK["rapport"], PK["reassure"], PK["appeal"]])
+    pressed = kind_is(kinds, "warn", "statement")
+    soft = kind_is(kinds, "rapport", "reassure", "appeal")
     # A patient counterpart holds on closer to the brink; at the top the talks break down.
     walk_line = s["ai_walk_out_at"] + s["walk_out_patience_margin"] * tr.patience
     at_brink = (tension * 100.0 >= walk_line) & (tension < 1.0)
@@ -168,7 +172,7 @@ def ally_cost(spec: GameSpec, st: BatchState, terms: np.ndarray) -> np.ndarray:
     """[N] how much worse the terms are for your ally than your side's opening positions."""
     opening = np.broadcast_to(spec.player_best, terms.shape)
     lost = (take(spec.ally_cares, opening) - take(spec.ally_cares, terms)) * (terms >= 0)
-    return np.clip(lost, 0.0, None).sum(axis=1)
+    return row_sum(np.clip(lost, 0.0, None))
 
 
 def _agree(spec: GameSpec, st: BatchState, d: Deltas, m: np.ndarray, terms: np.ndarray, reply) -> np.ndarray:
@@ -178,14 +182,14 @@ def _agree(spec: GameSpec, st: BatchState, d: Deltas, m: np.ndarray, terms: np.n
     agreed_now = np.where(new, terms, -1)
     st.agreed = np.where(new, terms, st.agreed)
     st.ai_offer = np.where(new, -1, st.ai_offer)
-    count = new.sum(axis=1)
+    count = row_sum(new)
     scale = 1.0 + tun["agreement_scale"] * np.maximum(count - 1, 0)
     d.add(mt.tension, "agreement", tun["agree_tension"] * scale, m)
     d.add(mt.trust, "agreement", tun["agree_trust"] * scale, m)
     if mt.ally >= 0:
-        feel = ((take(spec.ally_cares, agreed_now) - 0.5) * new).sum(axis=1)
+        feel = row_sum((take(spec.ally_cares, agreed_now) - 0.5) * new)
         d.add(mt.ally, "ally_interests", tun["agree_ally"] * feel, m)
-    yours = ((take(spec.player_values, agreed_now) * new).sum(axis=1)) / np.maximum(count, 1)
+    yours = (row_sum(take(spec.player_values, agreed_now) * new)) / np.maximum(count, 1)
     d.add(mt.resolve, "action", tun["accept_bad_resolve"], m & (reply >= 0) & (yours < 0.4))
     return agreed_now
 
@@ -205,8 +209,8 @@ def _new_offers(spec: GameSpec, st: BatchState, reply, terms, values, target, ca
         return
     scope = np.where(m[rows, None], (terms[rows] >= 0) & open_[rows], open_[rows])
     goal = np.clip(target[rows] + lift[rows], mind.reservation, 1.0)
-    you_w, you_v = opponent.believed(spec, st)
-    offer = make_offer(spec, values[rows], goal, scope, you_w[rows], you_v[rows])
+    you_w, you_v = opponent.believed(spec, st, rows)
+    offer = make_offer(spec, values[rows], goal, scope, you_w, you_v)
     given = st.ai_given[rows]
     keep_ground = ~caused[rows, None] & (given >= 0) & (offer >= 0)
     behind = generosity(spec, offer) < generosity(spec, given)
@@ -248,7 +252,7 @@ def play_reply(spec: GameSpec, st: BatchState, d: Deltas, reply, ctx: ReplyConte
     _new_offers(spec, st, reply, terms, values, target, caused)
 
     open_ = st.agreed < 0
-    top = np.where(open_, spec.ai_weights[None, :], -1.0).argmax(axis=1)
+    top = row_argmax(np.where(open_, spec.ai_weights[None, :], -1.0))
     m = is_("demand")
     d.add(mt.tension, "reply", tun["ai_demand_tension"] * hostile, m)
     rows = np.nonzero(m)[0]
@@ -272,5 +276,5 @@ def play_reply(spec: GameSpec, st: BatchState, d: Deltas, reply, ctx: ReplyConte
     # What the reply is about: the proposal's weightiest issue, else the issue you named,
     # else the counterpart's weightiest open issue.
     weights = np.where(accepted >= 0, spec.ai_weights[None, :], -1.0)
-    focus = np.where((accepted >= 0).any(axis=1), weights.argmax(axis=1), -1)
+    focus = np.where(row_any(accepted >= 0), row_argmax(weights), -1)
     return agreed_now, np.where(reply >= 0, np.where(focus >= 0, focus, top), -1)

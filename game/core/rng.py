@@ -31,16 +31,34 @@ def _mix(z: np.ndarray) -> np.ndarray:
     return z ^ (z >> np.uint64(31))
 
 
-def uniform(seed: int, game_index: np.ndarray, turn: np.ndarray | int, stream: int, slot: int = 0) -> np.ndarray:
-    """Uniform floats in [0, 1), one per game, for the given counters."""
+def game_key(seed: int, game_index: np.ndarray) -> np.ndarray:
+    """[N] the part of every draw that depends on the seed and the game only (a batch
+    computes it once and reuses it for every draw: `BatchState.draw`)."""
     with np.errstate(over="ignore"):
         g = np.asarray(game_index, dtype=np.uint64)
-        t = np.asarray(turn, dtype=np.int64).astype(np.uint64)
         s = np.uint64((int(seed) & 0xFFFFFFFFFFFFFFFF))
         z = _mix(s * _GOLDEN + np.uint64(0x632BE59BD9B4E019))
-        z = _mix(z ^ (g * _K_GAME))
-        z = _mix(z ^ (t * _K_TURN) ^ np.uint64(stream * 0x10001 + slot) * _K_STREAM)
+        return _mix(z ^ (g * _K_GAME))
+
+
+def uniform(seed: int, game_index: np.ndarray, turn: np.ndarray | int, stream: int, slot: int = 0) -> np.ndarray:
+    """Uniform floats in [0, 1), one per game, for the given counters."""
+    return uniform_keyed(game_key(seed, game_index), turn, stream, slot)
+
+
+def uniform_keyed(key: np.ndarray, turn: np.ndarray | int, stream: int, slots: int | np.ndarray = 0) -> np.ndarray:
+    """`uniform` from a `game_key`: [N] for one slot, [N, S] for `slots` [S] (each column
+    the numbers that slot alone gives)."""
+    with np.errstate(over="ignore"):
+        t = np.asarray(turn, dtype=np.int64).astype(np.uint64)
+        z = key ^ (t * _K_TURN)
+        slot = np.asarray(slots, dtype=np.uint64)
+        if slot.ndim:
+            z = z[..., None]
+        z = _mix(z ^ (np.uint64(stream * 0x10001) + slot) * _K_STREAM)
     return (z >> np.uint64(11)).astype(np.float64) * (1.0 / 9007199254740992.0)
+
+
 STREAM_DEADLINE = 7  # whether a counterpart's deadline is real (one draw per game)
 STREAM_LEAK = 8  # whether a consulted ally leaks
 STREAM_INTEL = 9  # whether doubtful intelligence is true in this game

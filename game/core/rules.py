@@ -21,6 +21,7 @@ from game.core.reply import choose_reply, play_reply
 from game.core.spec import PK, GameSpec
 from game.core.state import BatchState
 from game.core.utility import ai_values, aspiration, reservation, take, utility
+from game.core.rows import row_all, row_any, row_sum
 
 
 @dataclass
@@ -43,15 +44,17 @@ def legal_mask(spec: GameSpec, st: BatchState) -> np.ndarray:
     """[N, A] bool: which of the player's actions are open in each game."""
     kinds, issues, terms = spec.action_kinds, spec.action_issues, spec.action_terms
     open_ = st.agreed < 0
-    has_offer = ((st.ai_offer >= 0) & open_).any(axis=1)
+    has_offer = row_any((st.ai_offer >= 0) & open_)
     issue_col = np.clip(issues, 0, None)
     mask = np.ones((st.n, len(spec.actions)), dtype=bool)
     for code, name in ((PK["accept"], "accept"), (PK["counter"], "counter"), (PK["reject"], "reject")):
         mask[:, kinds == code] = has_offer[:, None]
     is_propose = kinds == PK["propose"]
-    mask[:, is_propose] = ((terms[None, is_propose, :] >= 0) & open_[:, None, :]).any(axis=2)
+    # A fixed proposal is open while any issue it covers is: a count of covered open issues.
+    covers = (terms[is_propose] >= 0).astype(np.int64)
+    mask[:, is_propose] = (open_.astype(np.int64) @ covers.T) > 0
     # Your own offer (no fixed terms): open while any issue is.
-    mask[:, spec.action_open_terms] = open_.any(axis=1)[:, None]
+    mask[:, spec.action_open_terms] = row_any(open_)[:, None]
     is_concede = kinds == PK["concede"]
     cols = issue_col[is_concede]
     here = st.player_pos[:, cols]
@@ -105,7 +108,7 @@ def _proposed_terms(spec: GameSpec, st: BatchState, kinds: np.ndarray, action: n
 
     if given is not None:
         given = np.asarray(given, dtype=np.int64)
-        own = spec.action_composable[safe_action] & (action >= 0) & (given >= 0).any(axis=1)
+        own = spec.action_composable[safe_action] & (action >= 0) & row_any(given >= 0)
         terms = np.where(own[:, None], np.where(open_, given, -1), terms)
 
     m = kinds == PK["concede"]
@@ -153,7 +156,7 @@ def begin_turn(spec: GameSpec, st: BatchState, action: np.ndarray, reasons: bool
     action = np.where(played, np.asarray(action, dtype=np.int64), -1)
     safe = np.clip(action, 0, None)
     noise = traits.volatility * tun["volatility_noise"] * (
-        2.0 * rng.uniform(st.seed, st.game_index, st.turn, rng.STREAM_NOISE) - 1.0)
+        2.0 * st.draw(rng.STREAM_NOISE) - 1.0)
     return Turn(
         spec, st, played, action,
         kinds=np.where(played, spec.action_kinds[safe], -1),
@@ -199,9 +202,9 @@ def kind_specifics(t: Turn) -> None:
     m = t.is_("rapport")
     t.d.add(t.mt.resolve, "charm_wears", tun["rapport_repeat_resolve"], m & (st.kind_count[:, PK["rapport"]] >= 1))
     m = t.is_("probe")
-    u = rng.uniform(st.seed, st.game_index, st.turn, rng.STREAM_PROBE)
+    u = st.draw(rng.STREAM_PROBE)
     # Your staff may read the wrong issue's importance (a misleading source)...
-    misled = rng.uniform(st.seed, st.game_index, st.turn, rng.STREAM_PROBE, slot=1) < tun["probe_mislead"]
+    misled = st.draw(rng.STREAM_PROBE, 1) < tun["probe_mislead"]
     read = np.where(misled, (col + 1) % t.spec.n_issues, col)
     # ...and always read it a little wrong.
     guess = t.spec.ai_weights[read] * (1.0 + tun["probe_noise"] * (2.0 * u - 1.0))
@@ -222,7 +225,7 @@ def concession_costs(t: Turn, terms: np.ndarray) -> None:
     if t.mt.ally >= 0:
         after = np.where(terms >= 0, terms, st.player_pos)
         lost = take(t.spec.ally_cares, st.player_pos) - take(t.spec.ally_cares, after)
-        t.d.add(t.mt.ally, "ally_interests", -tun["concede_ally"] * lost.sum(axis=1), m)
+        t.d.add(t.mt.ally, "ally_interests", -tun["concede_ally"] * row_sum(lost), m)
         # Any unilateral concession tells an ally its own interests may be traded next.
         t.d.add(t.mt.ally, "ally_watches", tun["concede_ally_flat"], m)
 
@@ -238,16 +241,16 @@ def positions_phase(t: Turn, terms: np.ndarray, values: np.ndarray) -> tuple[np.
     # overall utility (weights over the whole agenda, so a small issue is a small gift),
     # beyond the best it has had from you and its own walk-away value: stepping back
     # from an extreme opening is no gift.
-    worth = (spec.ai_weights * take(values, st.player_pos)).sum(axis=1)
+    worth = row_sum(spec.ai_weights * take(values, st.player_pos))
     baseline = np.maximum(st.best_pos_u, reservation(spec, st))
     gain = np.where(moves_position, np.clip(worth - baseline, 0.0, None), 0.0)
     st.best_pos_u = np.where(moves_position, np.maximum(st.best_pos_u, worth), st.best_pos_u)
     # The very offer you made last turn, made again: it earns nothing new and wears.
-    repeated = covered.any(axis=1) & ~t.is_("accept") & (terms == st.last_terms).all(axis=1)
+    repeated = row_any(covered) & ~t.is_("accept") & row_all(terms == st.last_terms)
     t.d.add(t.mt.tension, "repeat", tun["repeat_offer_tension"], repeated)
     core = int(spec.player_weights.argmax())
     holds_core = (terms[:, core] < 0) | (take(spec.player_values, terms)[:, core] >= 0.5)
-    m = t.is_("propose") & (covered.sum(axis=1) >= 2) & holds_core & ~repeated
+    m = t.is_("propose") & (row_sum(covered) >= 2) & holds_core & ~repeated
     t.d.add(t.mt.resolve, "core", tun["hold_core_resolve"], m)
     return gain, repeated
 
@@ -327,7 +330,7 @@ def _finish_turn(t: Turn, reply, table, agreed_now, focus) -> TurnOutcome:
     _check_breakdown(spec, st, mt, played)
     st.over |= played & (st.walked_out == 1)
     # Nothing left to negotiate: the summit ends with the agenda settled.
-    settled = played & (st.agreed >= 0).all(axis=1)
+    settled = played & row_all(st.agreed >= 0)
     ended = played & (st.over | settled | (st.turn >= spec.total_turns))
     st.over |= ended
     _choose_endings(spec, st, ended)
@@ -369,12 +372,17 @@ def fire_events(spec: GameSpec, st: BatchState, d: Deltas, live: np.ndarray) -> 
 
 
 def _choose_endings(spec: GameSpec, st: BatchState, ended: np.ndarray) -> None:
-    pending = ended & (st.ending < 0)
+    # Judged on the games that ended this turn only (a few of a large batch).
+    rows = np.nonzero(ended & (st.ending < 0))[0]
+    if not rows.size:
+        return
+    ended_st = st.select(rows)
+    pending = np.ones(rows.size, dtype=bool)
     for e, ending in enumerate(spec.endings):
         if not pending.any():
             break
-        match = pending & holds(spec, st, ending.when)
-        st.ending[match] = e
+        match = pending & holds(spec, ended_st, ending.when)
+        st.ending[rows[match]] = e
         pending &= ~match
 
 
@@ -383,13 +391,16 @@ def _record(spec: GameSpec, st: BatchState, played: np.ndarray) -> None:
     st.history[rows, st.turn[rows], :] = st.meters()[rows]
     # A summit that ends early keeps its last meters for the rest of the chart.
     over_rows = rows[st.over[rows]]
-    for r in over_rows:
-        st.history[r, st.turn[r] :, :] = st.history[r, st.turn[r], :]
+    if over_rows.size:
+        later = np.arange(st.history.shape[1])[None, :] >= st.turn[over_rows][:, None]
+        last = st.history[over_rows, st.turn[over_rows], :]
+        st.history[over_rows] = np.where(later[:, :, None], last[:, None, :], st.history[over_rows])
 
 
-def open_summit(spec: GameSpec, st: BatchState) -> tuple[np.ndarray, Deltas]:
-    """Events that hold before the first turn (e.g. a briefing-day leak)."""
-    d = Deltas.zeros(st.n, len(spec.meters))
+def open_summit(spec: GameSpec, st: BatchState, reasons: bool = True) -> tuple[np.ndarray, Deltas]:
+    """Events that hold before the first turn (e.g. a briefing-day leak). `reasons`: keep
+    the changes by cause (as `step` does), for someone who will read them."""
+    d = Deltas.zeros(st.n, len(spec.meters), reasons)
     fired = fire_events(spec, st, d, ~st.over)
     st.history[:, 0, :] = st.meters()
     return fired, d
@@ -397,6 +408,6 @@ def open_summit(spec: GameSpec, st: BatchState) -> tuple[np.ndarray, Deltas]:
 
 def player_value(spec: GameSpec, positions: np.ndarray) -> np.ndarray:
     """Your side's weighted worth of agreed positions [N, I] (unagreed issues count 0)."""
-    return utility(np.broadcast_to(spec.player_values, (positions.shape[0],) + spec.player_values.shape), positions, spec.player_weights) * (
+    return utility(np.broadcast_to(spec.player_values, (positions.shape[0],) + spec.player_values.shape), positions, spec.player_weights) * row_sum(
         (positions >= 0) * spec.player_weights
-    ).sum(axis=1)
+    )

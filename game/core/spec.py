@@ -19,6 +19,15 @@ from game.core.kinds import AI_KINDS, AK, PK, PLAYER_KINDS  # noqa: E402,F401
 from game.core.lines import Line
 
 
+def kind_is(kinds: np.ndarray, *names: str) -> np.ndarray:
+    """[N] bool: each game's move is one of the named player kinds (-1, no move: never).
+    A few comparisons, much cheaper than `np.isin` on a large batch."""
+    out = kinds == PK[names[0]]
+    for name in names[1:]:
+        out |= kinds == PK[name]
+    return out
+
+
 @dataclass(frozen=True)
 class Traits:
     risk_tolerance: float = 0.5

@@ -9,9 +9,11 @@ at the end of every session.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from functools import cached_property
 
 import numpy as np
 
+from game.core import rng
 from game.core.spec import PK, PLAYER_KINDS, GameSpec
 
 
@@ -64,6 +66,16 @@ class BatchState:
     def meters(self) -> np.ndarray:
         return np.clip(self.base + self.fading, 0.0, 100.0)
 
+    @cached_property
+    def _game_key(self) -> np.ndarray:
+        return rng.game_key(self.seed, self.game_index)
+
+    def draw(self, stream: int, slots: int | np.ndarray = 0, turn: np.ndarray | int | None = None) -> np.ndarray:
+        """Each game's uniform draw in [0, 1) from its own counters (`game.core.rng`): this
+        turn's unless `turn` is given (0 for a draw made once per game); [N, S] for
+        several `slots` at once."""
+        return rng.uniform_keyed(self._game_key, self.turn if turn is None else turn, stream, slots)
+
     def select(self, rows: np.ndarray | slice) -> BatchState:
         """The sub-batch of the given games (copies)."""
         kw = {}
@@ -71,6 +83,14 @@ class BatchState:
             v = getattr(self, f.name)
             kw[f.name] = v[rows].copy() if isinstance(v, np.ndarray) else v
         return BatchState(**kw)
+
+    def put(self, rows: np.ndarray, sub: BatchState, which: np.ndarray | slice = slice(None)) -> None:
+        """Write a sub-batch (as `select(rows)` took it, then played on) back in place:
+        its games `which` (default all) into this batch's `rows[which]`."""
+        for f in fields(self):
+            v = getattr(self, f.name)
+            if isinstance(v, np.ndarray):
+                v[rows[which]] = getattr(sub, f.name)[which]
 
     def copy(self) -> BatchState:
         return self.select(slice(None))

@@ -25,7 +25,7 @@ from types import MappingProxyType
 
 import numpy as np
 
-from game.core.spec import PK, Mind
+from game.core.spec import PK, Mind, kind_is
 
 
 class Family:
@@ -42,7 +42,7 @@ class Family:
 
 
 def _is(kinds: np.ndarray, *names: str) -> np.ndarray:
-    return np.isin(kinds, [PK[n] for n in names])
+    return kind_is(kinds, *names)
 
 
 class Boulware(Family):

@@ -6,18 +6,22 @@ import numpy as np
 
 from game.core.spec import GameSpec
 from game.core.state import BatchState
+from game.core.rows import row_any, row_argmax, row_sum
 
 _EPS = 1e-9
 
 
 def take(table: np.ndarray, positions: np.ndarray) -> np.ndarray:
     """table [N, I, P] or [I, P], positions [N, I] (-1 allowed) -> values [N, I]."""
-    idx = np.clip(positions, 0, None)
     n_issues, n_pos = table.shape[-2], table.shape[-1]
-    flat_index = idx + np.arange(n_issues) * n_pos
+    flat_index = np.maximum(positions, 0) + np.arange(n_issues) * n_pos
+    if table.ndim == 3 and table.strides[0] == 0:  # one table broadcast over the games
+        table = table[0]
     if table.ndim == 2:
         return table.reshape(-1)[flat_index]
-    return np.take_along_axis(table.reshape(table.shape[0], -1), flat_index, axis=1)
+    # One index into the whole table: each game's rows start n_issues * n_pos further on.
+    flat_index += (np.arange(table.shape[0]) * (n_issues * n_pos))[:, None]
+    return np.ascontiguousarray(table).reshape(-1)[flat_index]
 
 
 def ai_values(spec: GameSpec, trust: np.ndarray) -> np.ndarray:
@@ -33,13 +37,13 @@ def utility(values: np.ndarray, terms: np.ndarray, weights: np.ndarray) -> np.nd
     """Weighted worth of the terms over the issues they cover: [N]; 0 where none."""
     covered = terms >= 0
     w = weights[None, :] * covered
-    total = w.sum(axis=1)
-    return np.where(total > 0, (w * take(values, terms)).sum(axis=1) / np.maximum(total, _EPS), 0.0)
+    total = row_sum(w)
+    return np.where(total > 0, row_sum(w * take(values, terms)) / np.maximum(total, _EPS), 0.0)
 
 
 def crosses_red_line(red: np.ndarray, terms: np.ndarray) -> np.ndarray:
     covered = terms >= 0
-    return (take(red, terms) & covered).any(axis=1)
+    return row_any(take(red, terms) & covered)
 
 
 def reservation(spec: GameSpec, st: BatchState) -> np.ndarray:
@@ -72,29 +76,45 @@ def make_offer(spec: GameSpec, values: np.ndarray, target: np.ndarray, scope: np
     step = np.sign(you_best - ai_best)
     pos = np.tile(ai_best, (n, 1))
     weights = spec.ai_weights[None, :] * scope
-    wsum = np.maximum(weights.sum(axis=1), _EPS)
-    rows_all = np.arange(n)
+    wsum = np.maximum(row_sum(weights), _EPS)
     if you_weights is None:
         you_weights = np.broadcast_to(spec.player_weights, (n, n_issues))
     if you_values is None:
         you_values = np.broadcast_to(spec.player_values, (n,) + spec.player_values.shape)
-    for _ in range(n_issues * (spec.n_positions - 1)):
-        nxt = np.clip(pos + step, 0, spec.n_positions - 1)
-        movable = scope & (step != 0) & (pos != you_best)
-        movable &= spec.position_mask[np.arange(n_issues)[None, :], nxt] & ~take(spec.ai_red, nxt)
-        if spec.ai_never_offers is not None:
-            # Not on offer at this summit (the record shows nothing of the kind), though it
-            # may still be accepted when you propose it.
-            movable &= ~take(spec.ai_never_offers, nxt)
-        v_now, v_next = take(values, pos), take(values, nxt)
-        loss = weights * (v_now - v_next) / wsum[:, None]
-        current = (weights * v_now).sum(axis=1) / wsum
-        ok = movable & (current[:, None] - loss >= target[:, None] - _EPS)
-        if not ok.any():
+    # Each [N, I, P] table is read through one flat index per step (position + issue
+    # offset + game offset), computed once for all the tables of that step.
+    n_pos = spec.n_positions
+    issue_at = np.arange(n_issues)[None, :] * n_pos
+    game_at = np.arange(n)[:, None] * (n_issues * n_pos)
+    values_flat = np.ascontiguousarray(values).reshape(-1)
+    you_flat = np.ascontiguousarray(you_values).reshape(-1)
+    # What it may move to from each position of each issue: within the issue, not onto its
+    # red lines, and not onto what the record shows it never offered at this summit
+    # (though it may still accept that when you propose it).
+    reachable = spec.position_mask & ~spec.ai_red
+    if spec.ai_never_offers is not None:
+        reachable = reachable & ~spec.ai_never_offers
+    reachable_flat = reachable.reshape(-1)
+    # The games whose offer may still move: one that cannot give a step now never will
+    # (nothing it reads changes), so each step works on fewer games.
+    act = np.arange(n)
+    for _ in range(n_issues * (n_pos - 1)):
+        here = pos[act]
+        nxt = np.clip(here + step, 0, n_pos - 1)
+        in_game, at = nxt + issue_at, game_at[act]
+        at_now, at_next = here + issue_at + at, in_game + at
+        movable = scope[act] & (step != 0) & (here != you_best) & reachable_flat[in_game]
+        v_now, v_next = values_flat[at_now], values_flat[at_next]
+        w, w_total = weights[act], wsum[act]
+        loss = w * (v_now - v_next) / w_total[:, None]
+        current = row_sum(w * v_now) / w_total
+        ok = movable & (current[:, None] - loss >= target[act, None] - _EPS)
+        moving = np.nonzero(row_any(ok))[0]
+        if not moving.size:
             break
-        gain = you_weights * (take(you_values, nxt) - take(you_values, pos))
+        gain = you_weights[act] * (you_flat[at_next] - you_flat[at_now])
         score = np.where(ok, gain / (np.maximum(loss, 0.0) + 1e-3), -np.inf)
-        pick = score.argmax(axis=1)
-        rows = rows_all[ok.any(axis=1)]
-        pos[rows, pick[rows]] = nxt[rows, pick[rows]]
+        pick = row_argmax(score)[moving]
+        act = act[moving]
+        pos[act, pick] = nxt[moving, pick]
     return np.where(scope, pos, -1)

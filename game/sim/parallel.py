@@ -73,13 +73,17 @@ def _play_chunk(bounds: tuple[int, int]) -> Finals:
     from game.sim.runner import play_batch
 
     start, stop = bounds
-    result = play_batch(_WORKER["spec"], _WORKER["seed"], _WORKER["policy"], np.arange(start, stop, dtype=np.int64))
+    result = play_batch(_WORKER["spec"], _WORKER["seed"], _WORKER["policy"], np.arange(start, stop, dtype=np.int64),
+                        shed=True)
     return Finals.of(result.state)
 
 
 def play_finals(spec: GameSpec, seed: int, policy, games: int, *, first_index: int = 0, chunk: int = DEFAULT_CHUNK,
                 jobs: int | None = None, progress: Callable[[int, int], None] | None = None) -> Finals:
     """Play `games` games with `policy` and return their finals in game-index order.
+
+    The policy must read only each game's own row of the state (never where a row sits in
+    the batch): chunks cut the batch, and each chunk sheds its finished games as it goes.
 
     `jobs` processes (default: every core this process may use); `progress(done, total)`
     is called as chunks finish. Processes are forked, so the spec and the policy need not

@@ -21,10 +21,10 @@ from types import MappingProxyType
 
 import numpy as np
 
-from game.core import rng
 from game.core.spec import PK, GameSpec
 from game.core.state import BatchState
 from game.core.utility import take
+from game.core.rows import row_all, row_any, row_argmax, row_sum
 
 Policy = Callable[[GameSpec, BatchState, np.ndarray], "np.ndarray | tuple[np.ndarray, np.ndarray]"]
 Factory = Callable[[GameSpec], Policy]
@@ -41,7 +41,7 @@ def first_of(spec: GameSpec, legal: np.ndarray, *kinds: str, exclude_open_terms:
         if exclude_open_terms:
             cols &= ~spec.action_open_terms
         ok = legal & cols[None, :]
-        out = np.where(ok.any(axis=1), ok.argmax(axis=1), out)
+        out = np.where(row_any(ok), row_argmax(ok), out)
     return out
 
 
@@ -51,7 +51,7 @@ def fallback(spec: GameSpec, legal: np.ndarray, choice: np.ndarray, *kinds: str)
     ok = (choice >= 0) & legal[rows, np.clip(choice, 0, None)]
     alt = first_of(spec, legal, *kinds) if kinds else np.full(legal.shape[0], -1)
     plain = legal & ~spec.action_open_terms[None, :]
-    anything = np.where(plain.any(axis=1), plain.argmax(axis=1), legal.argmax(axis=1))
+    anything = np.where(row_any(plain), row_argmax(plain), row_argmax(legal))
     return np.where(ok, choice, np.where(alt >= 0, alt, anything))
 
 
@@ -65,8 +65,8 @@ def widest_package(spec: GameSpec) -> int:
     best everywhere): the grand package a staller saves for the last turn."""
     props = np.nonzero((spec.action_kinds == PK["propose"]) & ~spec.action_open_terms)[0]
     terms = spec.action_terms[props]
-    gives = ((terms >= 0) & (terms != spec.player_best[None, :])).any(axis=1)
-    sizes = (terms >= 0).sum(axis=1) + 100 * gives
+    gives = row_any((terms >= 0) & (terms != spec.player_best[None, :]))
+    sizes = row_sum(terms >= 0) + 100 * gives
     return int(props[sizes.argmax()])
 
 
@@ -74,11 +74,11 @@ def my_value(spec: GameSpec, terms: np.ndarray) -> np.ndarray:
     """[N] your weighted worth of the terms over the issues they cover (0 where none)."""
     covered = terms >= 0
     w = spec.player_weights[None, :] * covered
-    return (w * take(spec.player_values, terms)).sum(axis=1) / np.maximum(w.sum(axis=1), 1e-9)
+    return row_sum(w * take(spec.player_values, terms)) / np.maximum(row_sum(w), 1e-9)
 
 
 def crosses_mine(spec: GameSpec, terms: np.ndarray) -> np.ndarray:
-    return (take(spec.player_red, terms) & (terms >= 0)).any(axis=1)
+    return row_any(take(spec.player_red, terms) & (terms >= 0))
 
 
 # ----------------------------------------------------------------- the players
@@ -86,19 +86,19 @@ def random_player(spec: GameSpec) -> Policy:
     comp = compose_index(spec)
 
     def policy(spec, st, legal):
-        u = rng.uniform(st.seed, st.game_index, st.turn, STREAM_PLAYER)
-        counts = legal.sum(axis=1)
+        u = st.draw(STREAM_PLAYER)
+        counts = row_sum(legal)
         pick = np.minimum((u * counts).astype(np.int64), np.maximum(counts - 1, 0))
         order = np.cumsum(legal, axis=1) - 1
-        action = (order == pick[:, None]).argmax(axis=1)
+        action = row_argmax(order == pick[:, None])
         terms = np.full((st.n, spec.n_issues), -1, dtype=np.int64)
         if comp >= 0:
             for i in range(spec.n_issues):
                 n_pos = int(spec.position_mask[i].sum())
-                keep = rng.uniform(st.seed, st.game_index, st.turn, STREAM_PLAYER, slot=1 + 2 * i) < 0.6
-                where = rng.uniform(st.seed, st.game_index, st.turn, STREAM_PLAYER, slot=2 + 2 * i)
+                keep = st.draw(STREAM_PLAYER, 1 + 2 * i) < 0.6
+                where = st.draw(STREAM_PLAYER, 2 + 2 * i)
                 terms[:, i] = np.where(keep, np.minimum((where * n_pos).astype(np.int64), n_pos - 1), -1)
-            empty = (terms < 0).all(axis=1)
+            empty = row_all(terms < 0)
             terms[empty, 0] = 0
         return action, terms
 
@@ -177,7 +177,7 @@ def lesson_terms(spec: GameSpec, st: BatchState, give_extra: np.ndarray | None =
     gives that many more steps on your least-valued issues (after a refusal)."""
     n, n_issues = st.n, spec.n_issues
     est = np.where(np.isnan(st.estimate), 1.0 / n_issues, st.estimate)
-    top = est.argmax(axis=1)
+    top = row_argmax(est)
     core = int(spec.player_weights.argmax())
     ratio = est / spec.player_weights[None, :]
     terms = np.full((n, n_issues), -1, dtype=np.int64)
@@ -212,13 +212,13 @@ def constructive(spec: GameSpec) -> Policy:
 
     def policy(spec, st, legal):
         n = st.n
-        probing = st.probed.sum(axis=1) < probes_wanted
+        probing = row_sum(st.probed) < probes_wanted
         probe = first_of(spec, legal, "probe")
         refusals = np.clip(st.kind_count[:, PK["propose"]] - 1, 0, None)
         terms = lesson_terms(spec, st, refusals)
-        same_as_last = (terms == st.last_terms).all(axis=1)
+        same_as_last = row_all(terms == st.last_terms)
         offer = np.where(st.agreed < 0, st.ai_offer, -1)
-        has_offer = (offer >= 0).any(axis=1)
+        has_offer = row_any(offer >= 0)
         # Take their offer if it keeps your core and red lines and is worth about as
         # much to you as your own package.
         take_it = has_offer & ~crosses_mine(spec, offer) & (my_value(spec, offer) >= my_value(spec, terms) - 0.08)
@@ -228,7 +228,7 @@ def constructive(spec: GameSpec) -> Policy:
         # Never the same offer twice in a row: add one more step of give instead.
         again = ~probing & ~take_it & same_as_last
         terms = np.where(again[:, None], lesson_terms(spec, st, refusals + 1), terms)
-        still_same = again & (terms == st.last_terms).all(axis=1)
+        still_same = again & row_all(terms == st.last_terms)
         choice = np.where(still_same, first_of(spec, legal, "reassure", "appeal", "consult_ally"), choice)
         return fallback(spec, legal, choice, "probe", "reassure", "break"), terms
 

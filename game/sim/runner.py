@@ -17,6 +17,7 @@ from game.core.game import parse_choice
 from game.core.spec import GameSpec
 from game.core.state import BatchState, new_state
 from game.core.transcript import describe_turn, ending_record, opening_record
+from game.core.rows import row_argmax, row_sum
 
 # A policy returns actions [N], or (actions [N], terms [N, I]) when it composes offers
 # (terms: a position per issue, -1 to leave it out; used by composable actions only).
@@ -31,13 +32,13 @@ def split_policy_output(out) -> tuple[np.ndarray, np.ndarray | None]:
 
 def random_policy(spec: GameSpec, st: BatchState, legal: np.ndarray) -> np.ndarray:
     """A uniformly random open action per game, drawn from the game's own counters."""
-    u = rng.uniform(st.seed, st.game_index, st.turn, rng.STREAM_POLICY)
+    u = st.draw(rng.STREAM_POLICY)
     # The running count of open actions fits in 16 bits (a spec has a few dozen actions),
     # and the pick-th open action is the first column whose count exceeds the pick.
     running = np.cumsum(legal, axis=1, dtype=np.int16)
     counts = running[:, -1].astype(np.int64)
     pick = np.minimum((u * counts).astype(np.int64), np.maximum(counts - 1, 0))
-    return np.where(counts > 0, (running > pick.astype(np.int16)[:, None]).argmax(axis=1), 0)
+    return np.where(counts > 0, row_argmax(running > pick.astype(np.int16)[:, None]), 0)
 
 
 def score_position(spec: GameSpec, st: BatchState) -> np.ndarray:
@@ -50,7 +51,7 @@ def score_position(spec: GameSpec, st: BatchState) -> np.ndarray:
     for k, meter in enumerate(spec.meters):
         sign = -1.0 if meter.kind == "tension" else 0.5
         score += sign * m[:, k]
-    crossed = (take(spec.player_red, st.agreed) & (st.agreed >= 0)).sum(axis=1)
+    crossed = row_sum(take(spec.player_red, st.agreed) & (st.agreed >= 0))
     return score + 120.0 * rules.player_value(spec, st.agreed) - 100.0 * crossed - 200.0 * st.breakdown
 
 
@@ -120,20 +121,53 @@ class BatchResult:
     transcripts: list[list[dict]] = field(default_factory=list)
 
 
-def play_batch(spec: GameSpec, seed: int, policy: Policy, game_index: np.ndarray, record: bool = False) -> BatchResult:
+# Games end at different turns; a batch sheds its finished games once this share of it is
+# over, so that the rest of the run does not keep computing (and discarding) their turns.
+_SHED_AT = 0.3
+
+
+def play_batch(spec: GameSpec, seed: int, policy: Policy, game_index: np.ndarray, record: bool = False,
+               shed: bool = False) -> BatchResult:
+    """Play the games to their ends. `record`: keep each game's turn records. `shed`:
+    play on without the finished games, for a policy that reads only each game's own row
+    (as every rule does), never where a row sits in the batch."""
     st = new_state(spec, seed, game_index)
-    fired, _ = rules.open_summit(spec, st)
-    logs = [[opening_record(spec, st, fired, r)] for r in range(st.n)] if record else []
+    fired, _ = rules.open_summit(spec, st, reasons=record)
+    if record:
+        return _play_recorded(spec, policy, st, fired)
+    if not shed:
+        while not st.over.all():
+            legal = rules.legal_mask(spec, st)
+            action, terms = split_policy_output(policy(spec, st, legal))
+            rules.step(spec, st, action, terms, reasons=False)
+        return BatchResult(spec, st)
+    # Playing the unfinished games as a smaller batch changes nothing in any of them (a
+    # test compares every field of every game with and without shedding).
+    live, rows = st, np.arange(st.n)
+    while not live.over.all():
+        legal = rules.legal_mask(spec, live)
+        action, terms = split_policy_output(policy(spec, live, legal))
+        rules.step(spec, live, action, terms, reasons=False)
+        if live is not st and live.over.all():
+            st.put(rows, live)
+        elif live.over.mean() >= _SHED_AT:
+            if live is not st:
+                st.put(rows, live, live.over)
+            keep = ~live.over
+            live, rows = live.select(keep), rows[keep]
+    return BatchResult(spec, st)
+
+
+def _play_recorded(spec: GameSpec, policy: Policy, st: BatchState, fired: np.ndarray) -> BatchResult:
+    logs = [[opening_record(spec, st, fired, r)] for r in range(st.n)]
     while not st.over.all():
         legal = rules.legal_mask(spec, st)
         action, terms = split_policy_output(policy(spec, st, legal))
-        # Reasons are kept only when someone will read them (the records).
-        outcome = rules.step(spec, st, action, terms, reasons=record)
-        if record:
-            for r in np.nonzero(outcome.played)[0]:
-                recent = [rec["reply"]["text"] for rec in logs[r] if "reply" in rec]
-                recent_ally = [rec["ally"]["text"] for rec in logs[r] if "ally" in rec]
-                logs[r].append(describe_turn(spec, st, outcome, int(r), recent, recent_ally))
+        outcome = rules.step(spec, st, action, terms)
+        for r in np.nonzero(outcome.played)[0]:
+            recent = [rec["reply"]["text"] for rec in logs[r] if "reply" in rec]
+            recent_ally = [rec["ally"]["text"] for rec in logs[r] if "ally" in rec]
+            logs[r].append(describe_turn(spec, st, outcome, int(r), recent, recent_ally))
     return BatchResult(spec, st, logs)
 
 

@@ -129,3 +129,24 @@ def test_no_fork_once_another_thread_runs(spec_for, monkeypatch):
         t.join()
     assert forked == []
     assert np.array_equal(f.ending, parallel.play_finals(spec, 2, runner.random_policy, 60, jobs=1).ending)
+
+
+@pytest.mark.parametrize("scenario,side", [("vienna_1961", "usa"), ("singapore_2018", "dprk")])
+def test_shedding_finished_games_changes_no_game(spec_for, scenario, side):
+    """A batch that plays on without its finished games ends every game exactly as one
+    that keeps them all: every field of every game, the meter history included."""
+    from dataclasses import fields
+
+    from game.sim.players import constructive
+
+    spec = spec_for(scenario, side)
+    for policy in (runner.random_policy, constructive(spec)):
+        index = np.arange(400, dtype=np.int64)
+        kept = runner.play_batch(spec, 3, policy, index).state
+        shed = runner.play_batch(spec, 3, policy, index, shed=True).state
+        if policy is runner.random_policy:
+            assert len(set(kept.turn.tolist())) > 3  # games really end at different turns
+        for f in fields(kept):
+            a, b = getattr(kept, f.name), getattr(shed, f.name)
+            if isinstance(a, np.ndarray):
+                assert np.array_equal(a, b, equal_nan=a.dtype.kind == "f"), f.name

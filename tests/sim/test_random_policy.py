@@ -15,6 +15,9 @@ class _State:
         self.game_index = np.arange(n, dtype=np.int64)
         self.turn = np.full(n, turn, dtype=np.int64)
 
+    def draw(self, stream: int, slot: int = 0) -> np.ndarray:
+        return rng.uniform(self.seed, self.game_index, self.turn, stream, slot)
+
 
 @settings(max_examples=60, deadline=None)
 @given(rows=hst.integers(1, 40), cols=hst.integers(1, 60), seed=hst.integers(0, 2**31), turn=hst.integers(0, 30),

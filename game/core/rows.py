@@ -1,0 +1,73 @@
+"""Reductions along a short last axis: each game's issues, meters or positions.
+
+The rules reduce arrays like [N, I] with a handful of issues along the last axis. numpy
+does that row by row and pays for each row; on a batch of 25,000 games that is five to
+ten times slower than combining the few columns with whole-batch operations, which is
+what these do. They give numpy's results to the last bit: columns are combined in the
+order numpy's reduction combines them (left to right; numpy switches to pairwise
+summation only from eight elements, so wider arrays are left to numpy).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+# From this many columns numpy's float sums are pairwise, not left to right.
+_WIDE = 8
+
+
+def _short(a: np.ndarray) -> bool:
+    return a.ndim >= 2 and 0 < a.shape[-1] < _WIDE
+
+
+def row_any(a: np.ndarray) -> np.ndarray:
+    if not _short(a):
+        return a.any(axis=-1)
+    out = a[..., 0].astype(bool)
+    for j in range(1, a.shape[-1]):
+        np.logical_or(out, a[..., j], out=out)
+    return out
+
+
+def row_all(a: np.ndarray) -> np.ndarray:
+    if not _short(a):
+        return a.all(axis=-1)
+    out = a[..., 0].astype(bool)
+    for j in range(1, a.shape[-1]):
+        np.logical_and(out, a[..., j], out=out)
+    return out
+
+
+def row_sum(a: np.ndarray) -> np.ndarray:
+    """The sum along the last axis, in numpy's dtype (booleans count as int64)."""
+    if not _short(a):
+        return a.sum(axis=-1)
+    kind = a.dtype.kind
+    out = a[..., 0].astype(np.int64 if kind in "bi" else np.uint64 if kind == "u" else a.dtype)
+    for j in range(1, a.shape[-1]):
+        out += a[..., j]
+    return out
+
+
+def row_max(a: np.ndarray) -> np.ndarray:
+    if not _short(a):
+        return a.max(axis=-1)
+    out = a[..., 0].copy()
+    for j in range(1, a.shape[-1]):
+        np.maximum(out, a[..., j], out=out)
+    return out
+
+
+def row_argmax(a: np.ndarray) -> np.ndarray:
+    """The first index of the largest value along the last axis (numpy's argmax; where a
+    row holds NaN, numpy's own answer)."""
+    if not _short(a) or (a.dtype.kind == "f" and np.isnan(a).any()):
+        return a.argmax(axis=-1)
+    best = a[..., 0].copy()
+    index = np.zeros(best.shape, dtype=np.int64)
+    for j in range(1, a.shape[-1]):
+        column = a[..., j]
+        better = column > best
+        best = np.where(better, column, best)
+        index[better] = j
+    return index
