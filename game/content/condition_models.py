@@ -1,7 +1,6 @@
 """The condition model: events and endings say when they apply as plain data, one key
 per operator of `game.core.conditions` (whose docs are the keys' descriptions)."""
 
-from __future__ import annotations
 
 from typing import Annotated, Literal
 
@@ -15,9 +14,9 @@ from game.core.kinds import CONDITION_DOC
 class Condition(Strict):
     """Each key is an operator of `game.core.conditions` (its doc is the description)."""
 
-    all: list[Condition] | None = Field(None, description=CONDITION_DOC["all"])
-    any: list[Condition] | None = Field(None, description=CONDITION_DOC["any"])
-    not_: Condition | None = Field(None, alias="not", description=CONDITION_DOC["not_"])
+    all: list["Condition"] | None = Field(None, description=CONDITION_DOC["all"])
+    any: list["Condition"] | None = Field(None, description=CONDITION_DOC["any"])
+    not_: "Condition | None" = Field(None, alias="not", description=CONDITION_DOC["not_"])
     meter: str | None = Field(None, description=CONDITION_DOC["meter"])
     at_least: Annotated[float, Field(ge=0.0, le=101.0)] | None = Field(
         None, description="With `meter`: the lowest value that holds (0-101)."

@@ -3,7 +3,6 @@
 the shape of a line of dialogue (used by personalities and by a side's issue lines).
 """
 
-from __future__ import annotations
 
 from typing import Annotated, Literal
 

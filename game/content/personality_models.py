@@ -1,9 +1,8 @@
 """The personality model: a leader's mind as data (traits, bargaining strategy, lines),
 swappable onto any counterpart."""
 
-from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Self
 
 from pydantic import Field, model_validator
 
@@ -42,7 +41,7 @@ class Strategy(Strict):
     )
 
     @model_validator(mode="after")
-    def _aspiration_above_reservation(self) -> Strategy:
+    def _aspiration_above_reservation(self) -> Self:
         if self.aspiration < self.reservation:
             raise ValueError("aspiration must be at least the reservation value")
         return self

@@ -3,9 +3,8 @@ meters, sessions, events, endings, debrief). Cross-references between ids are ch
 `game.content.references`; these models check only the shape and ranges of each value.
 """
 
-from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
 
@@ -95,7 +94,7 @@ class Action(Strict):
     says: str | None = Field(None, description="What the leader says, in character (own dialogue).")
 
     @model_validator(mode="after")
-    def _shape(self) -> Action:
+    def _shape(self) -> Self:
         if self.kind == "propose" and not self.terms:
             raise ValueError("a 'propose' action needs terms (issue id -> position id)")
         if PLAYER_KIND[self.kind].needs_issue and self.issue is None:
@@ -276,7 +275,7 @@ class Debrief(Strict):
     """What the player learns after the game: the history and its sources."""
 
     summary: Text = Field(description="What really happened, and what it teaches.")
-    quotations: list[Quotation] = Field(
+    quotations: list["Quotation"] = Field(
         default_factory=list, description="Real words of real people, each findable in a cited source."
     )
     sources: list[Source] = Field(min_length=1, description="The sources the scenario rests on (at least one).")

@@ -22,7 +22,7 @@ from game.core import judging
 from game.core.kinds import CONDITION_DOC, PK
 from game.core.spec import Cond, GameSpec
 from game.core.state import BatchState
-from game.core.rows import row_all, row_sum
+from game.core.arrays import clip, row_all, row_sum
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ class Operator:
 
 def current_session(spec: GameSpec, st: BatchState) -> np.ndarray:
     sess = spec.session_of_turn
-    return sess[np.clip(st.turn, 0, len(sess) - 1)]
+    return sess[clip(st.turn, 0, len(sess) - 1)]
 
 
 def _all(spec, st, cond):

@@ -26,7 +26,7 @@ from game.core import rng
 from game.core.spec import GameSpec
 from game.core.state import BatchState
 from game.core.utility import take
-from game.core.rows import row_any, row_max, row_sum
+from game.core.arrays import row_any, row_max, row_sum
 
 
 def value_brought_home(spec: GameSpec, st: BatchState) -> np.ndarray:

@@ -16,7 +16,7 @@ import numpy as np
 
 from game.core.spec import PK, GameSpec
 from game.core.state import BatchState
-from game.core.rows import row_any, row_sum
+from game.core.arrays import clip, row_any, row_sum
 
 
 def observe(spec: GameSpec, st: BatchState, kinds: np.ndarray, issue: np.ndarray, terms: np.ndarray,
@@ -44,7 +44,7 @@ def believed(spec: GameSpec, st: BatchState, rows: np.ndarray | None = None) -> 
     """Its belief of your weights [N, I] and values [N, I, P]; for the given games only
     when `rows` is given."""
     om_weight, om_freq = (st.om_weight, st.om_freq) if rows is None else (st.om_weight[rows], st.om_freq[rows])
-    w = np.clip(1.0 + om_weight, 0.2, None)
+    w = clip(1.0 + om_weight, 0.2, None)
     weights = w / w.sum(axis=1, keepdims=True)
     prior = prior_values(spec)[None]
     top = om_freq.max(axis=2, keepdims=True)

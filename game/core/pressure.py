@@ -23,7 +23,7 @@ from game.core.kinds import PLAYER_KIND_TABLE
 from game.core.spec import PK, GameSpec, kind_is
 from game.core.state import BatchState
 from game.core.utility import take
-from game.core.rows import row_any, row_sum
+from game.core.arrays import clip, row_any, row_sum
 
 ENGAGES = np.array([k.engages for k in PLAYER_KIND_TABLE] + [False], dtype=bool)  # index -1: not played
 YIELDED, BLUFF_CALLED, DEADLINE_REAL = 1, 2, 3
@@ -39,7 +39,7 @@ def wear(spec: GameSpec, st: BatchState, kinds: np.ndarray, repeated: np.ndarray
     drain = (tun["stall_patience"] * stall + tun["repeat_kind_patience"] * same_kind
              + tun["repeat_offer_patience"] * repeated + tun["counter_streak_patience"] * np.maximum(streak - 1, 0))
     drain *= tun["patience_floor"] + (1.0 - traits.patience)
-    st.patience = np.clip(st.patience - np.where(played, drain, 0.0), 0.0, 1.0)
+    st.patience = clip(st.patience - np.where(played, drain, 0.0), 0.0, 1.0)
     st.batna += np.where(played & (stall | repeated), tun["stall_batna"], 0.0)
     st.engaged += (played & engages).astype(np.int64)
     st.counter_streak = np.where(played, streak, st.counter_streak)
@@ -56,7 +56,7 @@ def deadlines(spec: GameSpec, st: BatchState, d: Deltas, kinds: np.ndarray, issu
     """Yielding to a standing deadline, or its expiry: called bluff or real (after your move)."""
     tun, mt = spec.tuning, Meters(spec)
     live = played & (st.deadline >= 0)
-    col = np.clip(st.deadline_issue, 0, None)
+    col = clip(st.deadline_issue, 0, None)
     rows = np.arange(st.n)
     yielded = live & (((kinds == PK["concede"]) & (issue == st.deadline_issue))
                       | ((kinds == PK["accept"]) & (st.ai_offer[rows, col] >= 0)))
@@ -87,7 +87,7 @@ def ally_reacts(spec: GameSpec, st: BatchState, d: Deltas, kinds: np.ndarray, te
     putting = played & kind_is(kinds, "propose", "counter") & row_any(terms >= 0)
     opening = np.broadcast_to(spec.player_best, terms.shape)
     lost = row_sum((take(spec.ally_cares, opening) - take(spec.ally_cares, terms)) * (terms >= 0))
-    d.add(mt.ally, "ally_interests", -tun["ally_terms"] * sensitivity * np.clip(lost, 0.0, None), putting)
+    d.add(mt.ally, "ally_interests", -tun["ally_terms"] * sensitivity * clip(lost, 0.0, None), putting)
     consulted_before = st.kind_count[:, PK["consult_ally"]] >= 1
     draw = st.draw(rng.STREAM_LEAK)
     leak = played & (kinds == PK["consult_ally"]) & consulted_before & (draw < tun["ally_leak_chance"] * ally.volatility)
@@ -105,5 +105,5 @@ def ally_acts(spec: GameSpec, st: BatchState, d: Deltas, now: np.ndarray, played
     breaks = played & ~st.ally_broke & (conf < tun["ally_break_at"] * (1.5 - spec.ally.traits.patience))
     d.add(mt.resolve, "ally_break", tun["ally_break_resolve"], breaks)
     st.ally_broke |= breaks
-    divided = np.clip((50.0 - conf) / 50.0, 0.0, 1.0)
+    divided = clip((50.0 - conf) / 50.0, 0.0, 1.0)
     return np.where(played, tun["ally_weak_pressure"] * divided + tun["ally_break_aspiration"] * breaks, 0.0)

@@ -22,7 +22,7 @@ from game.core.pressure import set_deadline
 from game.core.spec import AI_KINDS, AK, PK, GameSpec, kind_is
 from game.core.state import BatchState
 from game.core.utility import crosses_red_line, make_offer, reservation, take
-from game.core.rows import row_all, row_any, row_argmax, row_sum
+from game.core.arrays import clip, row_all, row_any, row_argmax, row_sum
 
 
 @dataclass
@@ -114,7 +114,7 @@ def judge_terms(spec: GameSpec, st: BatchState, kinds, terms, u_new, target, pla
     best_open = row_any((st.best_seen >= 0) & (st.agreed < 0))
     # At the last turn it settles for the best you offered, if that beats its alternatives
     # by enough: part of the way from its walk-away value to what it still aims at.
-    final_bar = floor + tun["final_take_share"] * np.clip(target - floor, 0.0, None)
+    final_bar = floor + tun["final_take_share"] * clip(target - floor, 0.0, None)
     take_best = (played & last_turn & ~acceptable & best_open & (st.best_seen_u >= final_bar)
                  & ~held_back(spec, st, st.best_seen) & (tun["final_take_best"] > 0))
     return ReplyContext(acceptable, insulting, proposing, repeated, take_best, red, terms)
@@ -129,8 +129,8 @@ def reply_scores(spec: GameSpec, st: BatchState, kinds, ctx: ReplyContext, now, 
     tension = now[:, mt.tension] / 100.0 if mt.tension >= 0 else np.full(n, 0.5)
     ctx.tension = tension
     resolve = now[:, mt.resolve] if mt.resolve >= 0 else np.full(n, 50.0)
-    weak = np.clip((s["weak_resolve_at"] - resolve) / s["weak_resolve_at"], 0.0, 1.0)
-    progress = np.clip(st.turn / max(spec.total_turns, 1), 0.0, 1.0)
+    weak = clip((s["weak_resolve_at"] - resolve) / s["weak_resolve_at"], 0.0, 1.0)
+    progress = clip(st.turn / max(spec.total_turns, 1), 0.0, 1.0)
     pressed = kind_is(kinds, "warn", "statement")
     soft = kind_is(kinds, "rapport", "reassure", "appeal")
     # A patient counterpart holds on closer to the brink; at the top the talks break down.
@@ -161,7 +161,7 @@ def reply_scores(spec: GameSpec, st: BatchState, kinds, ctx: ReplyContext, now, 
     put("walk_out", s["score_walk_out"], (at_brink | (st.patience <= 0.0)) & ~acceptable & ~take_best)
     if mt.ally >= 0 and spec.ally is not None:
         # A wedge: your ally's shaken confidence, or terms you put forward that cost it.
-        shaky = np.clip((s["divide_at"] - now[:, mt.ally]) / s["divide_at"], 0.0, 1.0)
+        shaky = clip((s["divide_at"] - now[:, mt.ally]) / s["divide_at"], 0.0, 1.0)
         hurts = ctx.proposing & (ally_cost(spec, st, ctx.terms) > 0.0)
         put("divide", s["score_divide"] + s["score_divide_shaky"] * shaky + s["score_divide_hurts"] * hurts,
             ((shaky > 0.0) | hurts) & ~st.ally_broke)  # once your ally has broken with you, no wedge is needed
@@ -172,7 +172,7 @@ def ally_cost(spec: GameSpec, st: BatchState, terms: np.ndarray) -> np.ndarray:
     """[N] how much worse the terms are for your ally than your side's opening positions."""
     opening = np.broadcast_to(spec.player_best, terms.shape)
     lost = (take(spec.ally_cares, opening) - take(spec.ally_cares, terms)) * (terms >= 0)
-    return row_sum(np.clip(lost, 0.0, None))
+    return row_sum(clip(lost, 0.0, None))
 
 
 def _agree(spec: GameSpec, st: BatchState, d: Deltas, m: np.ndarray, terms: np.ndarray, reply) -> np.ndarray:
@@ -208,7 +208,7 @@ def _new_offers(spec: GameSpec, st: BatchState, reply, terms, values, target, ca
     if not rows.size:
         return
     scope = np.where(m[rows, None], (terms[rows] >= 0) & open_[rows], open_[rows])
-    goal = np.clip(target[rows] + lift[rows], mind.reservation, 1.0)
+    goal = clip(target[rows] + lift[rows], mind.reservation, 1.0)
     you_w, you_v = opponent.believed(spec, st, rows)
     offer = make_offer(spec, values[rows], goal, scope, you_w, you_v)
     given = st.ai_given[rows]

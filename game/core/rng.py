@@ -15,6 +15,7 @@ _M2 = np.uint64(0x94D049BB133111EB)
 _K_GAME = np.uint64(0xD6E8FEB86659FD93)
 _K_TURN = np.uint64(0xA0761D6478BD642F)
 _K_STREAM = np.uint64(0xE7037ED1A0B428DB)
+_MASK64 = 0xFFFFFFFFFFFFFFFF
 
 # Named streams keep unrelated draws independent (a new draw never shifts the others).
 STREAM_NOISE = 1
@@ -49,13 +50,16 @@ def uniform(seed: int, game_index: np.ndarray, turn: np.ndarray | int, stream: i
 def uniform_keyed(key: np.ndarray, turn: np.ndarray | int, stream: int, slots: int | np.ndarray = 0) -> np.ndarray:
     """`uniform` from a `game_key`: [N] for one slot, [N, S] for `slots` [S] (each column
     the numbers that slot alone gives)."""
-    with np.errstate(over="ignore"):
-        t = np.asarray(turn, dtype=np.int64).astype(np.uint64)
-        z = key ^ (t * _K_TURN)
-        slot = np.asarray(slots, dtype=np.uint64)
-        if slot.ndim:
-            z = z[..., None]
-        z = _mix(z ^ (np.uint64(stream * 0x10001) + slot) * _K_STREAM)
+    # Array arithmetic wraps around silently; only the stream's constant is a scalar
+    # product, done in Python's integers (numpy warns on a scalar's wrap-around).
+    t = np.asarray(turn, dtype=np.int64).astype(np.uint64)
+    z = key ^ (t * _K_TURN)
+    if np.ndim(slots):
+        z = z[..., None]
+        lane = (np.uint64(stream * 0x10001) + np.asarray(slots, dtype=np.uint64)) * _K_STREAM
+    else:
+        lane = np.uint64(((stream * 0x10001 + int(slots)) * int(_K_STREAM)) & _MASK64)
+    z = _mix(z ^ lane)
     return (z >> np.uint64(11)).astype(np.float64) * (1.0 / 9007199254740992.0)
 
 

@@ -21,7 +21,7 @@ from game.core.reply import choose_reply, play_reply
 from game.core.spec import PK, GameSpec
 from game.core.state import BatchState
 from game.core.utility import ai_values, aspiration, reservation, take, utility
-from game.core.rows import row_all, row_any, row_sum
+from game.core.arrays import clip, row_all, row_any, row_sum
 
 
 @dataclass
@@ -45,7 +45,7 @@ def legal_mask(spec: GameSpec, st: BatchState) -> np.ndarray:
     kinds, issues, terms = spec.action_kinds, spec.action_issues, spec.action_terms
     open_ = st.agreed < 0
     has_offer = row_any((st.ai_offer >= 0) & open_)
-    issue_col = np.clip(issues, 0, None)
+    issue_col = clip(issues, 0, None)
     mask = np.ones((st.n, len(spec.actions)), dtype=bool)
     for code, name in ((PK["accept"], "accept"), (PK["counter"], "counter"), (PK["reject"], "reject")):
         mask[:, kinds == code] = has_offer[:, None]
@@ -58,7 +58,7 @@ def legal_mask(spec: GameSpec, st: BatchState) -> np.ndarray:
     is_concede = kinds == PK["concede"]
     cols = issue_col[is_concede]
     here = st.player_pos[:, cols]
-    step_to = np.clip(here + np.sign(spec.ai_best[cols][None, :] - here), 0, spec.n_positions - 1)
+    step_to = clip(here + np.sign(spec.ai_best[cols][None, :] - here), 0, spec.n_positions - 1)
     # A concession gives one step of ground, never onto your own red line (propose that
     # outright if you mean it): the move's words promise what you keep.
     mask[:, is_concede] = open_[:, cols] & (here != spec.ai_best[cols][None, :]) & ~spec.player_red[cols[None, :], step_to]
@@ -80,7 +80,7 @@ def proposed_terms(spec: GameSpec, st: BatchState, action: np.ndarray, given: np
     composable action (your own offer, a counter) in the rows where they name any issue;
     a counter without them splits the difference. Agreed issues are never reopened."""
     action = np.asarray(action, dtype=np.int64)
-    kinds = np.where(action >= 0, spec.action_kinds[np.clip(action, 0, None)], -1)
+    kinds = np.where(action >= 0, spec.action_kinds[clip(action, 0, None)], -1)
     return _proposed_terms(spec, st, kinds, action, given)
 
 
@@ -89,7 +89,7 @@ def _proposed_terms(spec: GameSpec, st: BatchState, kinds: np.ndarray, action: n
     n, n_issues = st.n, spec.n_issues
     open_ = st.agreed < 0
     terms = np.full((n, n_issues), -1, dtype=np.int64)
-    safe_action = np.clip(action, 0, None)
+    safe_action = clip(action, 0, None)
 
     m = kinds == PK["propose"]
     terms = np.where(m[:, None] & open_, spec.action_terms[safe_action], terms)
@@ -147,14 +147,14 @@ class Turn:
 
     @property
     def issue_col(self) -> np.ndarray:
-        return np.clip(self.issue, 0, None)
+        return clip(self.issue, 0, None)
 
 
 def begin_turn(spec: GameSpec, st: BatchState, action: np.ndarray, reasons: bool = True) -> Turn:
     tun, traits = spec.tuning, spec.counterpart.traits
     played = ~st.over
     action = np.where(played, np.asarray(action, dtype=np.int64), -1)
-    safe = np.clip(action, 0, None)
+    safe = clip(action, 0, None)
     noise = traits.volatility * tun["volatility_noise"] * (
         2.0 * st.draw(rng.STREAM_NOISE) - 1.0)
     return Turn(
@@ -163,7 +163,7 @@ def begin_turn(spec: GameSpec, st: BatchState, action: np.ndarray, reasons: bool
         issue=np.where(played, spec.action_issues[safe], -1),
         d=Deltas.zeros(st.n, len(spec.meters), reasons),
         mt=Meters(spec),
-        progress=np.clip(st.turn / max(spec.total_turns, 1), 0.0, 1.0),
+        progress=clip(st.turn / max(spec.total_turns, 1), 0.0, 1.0),
         hostile=tun["hostile_base"] + tun["pride_scale"] * traits.pride,
         warm=tun["warmth_base"] + tun["warmth_scale"] * traits.warmth,
         noise=noise,
@@ -243,7 +243,7 @@ def positions_phase(t: Turn, terms: np.ndarray, values: np.ndarray) -> tuple[np.
     # from an extreme opening is no gift.
     worth = row_sum(spec.ai_weights * take(values, st.player_pos))
     baseline = np.maximum(st.best_pos_u, reservation(spec, st))
-    gain = np.where(moves_position, np.clip(worth - baseline, 0.0, None), 0.0)
+    gain = np.where(moves_position, clip(worth - baseline, 0.0, None), 0.0)
     st.best_pos_u = np.where(moves_position, np.maximum(st.best_pos_u, worth), st.best_pos_u)
     # The very offer you made last turn, made again: it earns nothing new and wears.
     repeated = row_any(covered) & ~t.is_("accept") & row_all(terms == st.last_terms)
@@ -258,17 +258,17 @@ def positions_phase(t: Turn, terms: np.ndarray, values: np.ndarray) -> tuple[np.
 def feedback(t: Turn) -> None:
     """The state feeding on itself: spirals, a weak or firm resolve, a divided side."""
     spec, st, tun, d, mt = t.spec, t.st, t.spec.tuning, t.d, t.mt
-    now = np.clip(st.base + st.fading + d.net(), 0.0, 100.0)
+    now = clip(st.base + st.fading + d.net(), 0.0, 100.0)
     if mt.tension >= 0 and mt.trust >= 0:
         m = t.played & (now[:, mt.tension] > tun["spiral_at"]) & (now[:, mt.trust] < tun["spiral_trust"])
         d.add(mt.tension, "spiral", tun["spiral"], m)
     resolve = now[:, mt.resolve] if mt.resolve >= 0 else np.full(st.n, 50.0)
-    weak = np.clip((tun["weak_resolve_at"] - resolve) / tun["weak_resolve_at"], 0.0, 1.0)
-    firm = np.clip((resolve - tun["firm_resolve_at"]) / (100.0 - tun["firm_resolve_at"]), 0.0, 1.0)
+    weak = clip((tun["weak_resolve_at"] - resolve) / tun["weak_resolve_at"], 0.0, 1.0)
+    firm = clip((resolve - tun["firm_resolve_at"]) / (100.0 - tun["firm_resolve_at"]), 0.0, 1.0)
     pressure = tun["weakness_pressure"] * spec.counterpart.traits.pride * weak - tun["firmness_relief"] * firm
     pressure = np.where(t.played, pressure, 0.0) + pressure_mod.ally_acts(spec, st, d, now, t.played)
     limit = tun["aspiration_shift_limit"]
-    st.aspiration_shift = np.clip(st.aspiration_shift + pressure, -limit, limit)
+    st.aspiration_shift = clip(st.aspiration_shift + pressure, -limit, limit)
     d.add(mt.ally, "weakness", tun["weak_resolve_ally"] * weak, t.played & (weak > 0))
 
 
@@ -276,7 +276,7 @@ def session_end(t: Turn) -> None:
     """Grudges and goodwill fade at the end of a session."""
     spec, st, tun = t.spec, t.st, t.spec.tuning
     sess = spec.session_of_turn
-    ends = t.played & (sess[np.clip(st.turn + 1, 0, len(sess) - 1)] != sess[st.turn])
+    ends = t.played & (sess[clip(st.turn + 1, 0, len(sess) - 1)] != sess[st.turn])
     keep = tun["fade_min"] + (tun["fade_max"] - tun["fade_min"]) * spec.counterpart.traits.memory
     pending = st.fading + t.d.fading_sum
     t.d.add_all("fade", np.where(ends[:, None], -pending * (1.0 - keep), 0.0), lasting=False)
@@ -305,7 +305,7 @@ def step(spec: GameSpec, st: BatchState, action: np.ndarray, terms: np.ndarray |
     pressure_mod.ally_reacts(spec, st, t.d, t.kinds, table, t.played)
     st.aspiration_shift += np.where(t.played, spec.strategy.react(t.kinds, gain, spec.tuning), 0.0)
 
-    now = np.clip(st.base + st.fading + t.d.net(), 0.0, 100.0)
+    now = clip(st.base + st.fading + t.d.net(), 0.0, 100.0)
     target = aspiration(spec, st)
     u_new = utility(values, table, spec.ai_weights)
     reply, ctx = choose_reply(spec, st, t.kinds, t.issue, table, u_new, target, now, t.played, repeated)
@@ -339,8 +339,8 @@ def _finish_turn(t: Turn, reply, table, agreed_now, focus) -> TurnOutcome:
 
 
 def _apply(st: BatchState, lasting: np.ndarray, fading: np.ndarray) -> None:
-    st.base = np.clip(st.base + lasting, 0.0, 100.0)
-    st.fading = np.clip(st.fading + fading, -100.0, 100.0)
+    st.base = clip(st.base + lasting, 0.0, 100.0)
+    st.fading = clip(st.fading + fading, -100.0, 100.0)
 
 
 def _check_breakdown(spec: GameSpec, st: BatchState, mt: Meters, played: np.ndarray) -> None:
@@ -364,7 +364,7 @@ def fire_events(spec: GameSpec, st: BatchState, d: Deltas, live: np.ndarray) -> 
         for meter, delta, lasting in event.effects:
             ev.add(meter, "event", delta, now, lasting)
         limit = spec.tuning["aspiration_shift_limit"]
-        st.aspiration_shift = np.clip(st.aspiration_shift + np.where(now, event.aspiration, 0.0), -limit, limit)
+        st.aspiration_shift = clip(st.aspiration_shift + np.where(now, event.aspiration, 0.0), -limit, limit)
     st.fired |= fired
     _apply(st, ev.lasting_sum, ev.fading_sum)
     d.merge(ev)

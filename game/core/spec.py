@@ -175,10 +175,15 @@ class GameSpec:
         return np.array(out + [len(self.sessions)], dtype=np.int64)
 
     def meter_index(self, ref: str) -> int:
+        """The meter's index, -1 when the scenario has none (asked many times a turn)."""
+        return self._meter_indices.get(ref, -1)
+
+    @cached_property
+    def _meter_indices(self) -> dict[str, int]:
+        out: dict[str, int] = {}
         for i, m in enumerate(self.meters):
-            if m.ref == ref:
-                return i
-        return -1
+            out.setdefault(m.ref, i)  # the first of a ref, as a search from the start finds
+        return out
 
     @cached_property
     def ai_best(self) -> np.ndarray:

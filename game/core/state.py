@@ -15,6 +15,7 @@ import numpy as np
 
 from game.core import rng
 from game.core.spec import PK, PLAYER_KINDS, GameSpec
+from game.core.arrays import clip
 
 
 @dataclass
@@ -64,7 +65,7 @@ class BatchState:
         return int(self.game_index.shape[0])
 
     def meters(self) -> np.ndarray:
-        return np.clip(self.base + self.fading, 0.0, 100.0)
+        return clip(self.base + self.fading, 0.0, 100.0)
 
     @cached_property
     def _game_key(self) -> np.ndarray:

@@ -6,7 +6,7 @@ import numpy as np
 
 from game.core.spec import GameSpec
 from game.core.state import BatchState
-from game.core.rows import row_any, row_argmax, row_sum
+from game.core.arrays import clip, row_any, row_argmax, row_sum
 
 _EPS = 1e-9
 
@@ -28,7 +28,7 @@ def ai_values(spec: GameSpec, trust: np.ndarray) -> np.ndarray:
     """[N, I, P]: the counterpart's worth of each position; your unverifiable promises
     are worth only as much as it trusts you."""
     floor = spec.tuning["promise_floor"]
-    discount = floor + (1.0 - floor) * np.clip(trust, 0.0, 100.0) / 100.0
+    discount = floor + (1.0 - floor) * clip(trust, 0.0, 100.0) / 100.0
     vals = np.broadcast_to(spec.ai_values, (trust.shape[0],) + spec.ai_values.shape)
     return np.where(spec.promise_by_player[None], vals * discount[:, None, None], vals)
 
@@ -49,7 +49,7 @@ def crosses_red_line(red: np.ndarray, terms: np.ndarray) -> np.ndarray:
 def reservation(spec: GameSpec, st: BatchState) -> np.ndarray:
     """[N] the least the counterpart will take now: its reservation plus what its
     alternatives gained while the talks stood still (`st.batna`)."""
-    return np.clip(spec.counterpart.reservation + st.batna, 0.0, 1.0)
+    return clip(spec.counterpart.reservation + st.batna, 0.0, 1.0)
 
 
 def aspiration(spec: GameSpec, st: BatchState) -> np.ndarray:
@@ -57,11 +57,11 @@ def aspiration(spec: GameSpec, st: BatchState) -> np.ndarray:
     exponent) over the turns of substance so far (stalling does not move it), plus
     everything that has pushed it up or down, never below its reservation."""
     mind = spec.counterpart
-    progress = np.clip(st.engaged / max(spec.total_turns, 1), 0.0, 1.0)
+    progress = clip(st.engaged / max(spec.total_turns, 1), 0.0, 1.0)
     curve = spec.strategy.curve(mind)
     floor = reservation(spec, st)
     by_time = mind.reservation + (mind.aspiration - mind.reservation) * (1.0 - progress ** (1.0 / curve))
-    return np.clip(np.maximum(by_time + st.aspiration_shift, floor), 0.0, 1.0)
+    return clip(np.maximum(by_time + st.aspiration_shift, floor), 0.0, 1.0)
 
 
 def make_offer(spec: GameSpec, values: np.ndarray, target: np.ndarray, scope: np.ndarray,
@@ -100,7 +100,7 @@ def make_offer(spec: GameSpec, values: np.ndarray, target: np.ndarray, scope: np
     act = np.arange(n)
     for _ in range(n_issues * (n_pos - 1)):
         here = pos[act]
-        nxt = np.clip(here + step, 0, n_pos - 1)
+        nxt = clip(here + step, 0, n_pos - 1)
         in_game, at = nxt + issue_at, game_at[act]
         at_now, at_next = here + issue_at + at, in_game + at
         movable = scope[act] & (step != 0) & (here != you_best) & reachable_flat[in_game]

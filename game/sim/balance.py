@@ -19,6 +19,7 @@ import numpy as np
 from game.core.spec import GameSpec
 from game.sim import runner
 from game.sim.players import REFERENCE_PLAYERS
+from game.core.arrays import clip
 
 RATINGS = ("better", "history", "worse", "breakdown")
 
@@ -211,7 +212,7 @@ def lesson_package(spec: GameSpec, terms: np.ndarray) -> bool:
     terms = np.asarray(terms)
     core, top = int(spec.player_weights.argmax()), int(spec.ai_weights.argmax())
     covered = terms >= 0
-    if (spec.player_red[np.arange(spec.n_issues), np.clip(terms, 0, None)] & covered).any():
+    if (spec.player_red[np.arange(spec.n_issues), clip(terms, 0, None)] & covered).any():
         return False
     if not (covered[core] and covered[top]):
         return False

@@ -24,7 +24,7 @@ import numpy as np
 from game.core.spec import PK, GameSpec
 from game.core.state import BatchState
 from game.core.utility import take
-from game.core.rows import row_all, row_any, row_argmax, row_sum
+from game.core.arrays import clip, row_all, row_any, row_argmax, row_sum
 
 Policy = Callable[[GameSpec, BatchState, np.ndarray], "np.ndarray | tuple[np.ndarray, np.ndarray]"]
 Factory = Callable[[GameSpec], Policy]
@@ -48,7 +48,7 @@ def first_of(spec: GameSpec, legal: np.ndarray, *kinds: str, exclude_open_terms:
 def fallback(spec: GameSpec, legal: np.ndarray, choice: np.ndarray, *kinds: str) -> np.ndarray:
     """Keep `choice` where it is >= 0 and open; else the first open of `kinds`; else any."""
     rows = np.arange(legal.shape[0])
-    ok = (choice >= 0) & legal[rows, np.clip(choice, 0, None)]
+    ok = (choice >= 0) & legal[rows, clip(choice, 0, None)]
     alt = first_of(spec, legal, *kinds) if kinds else np.full(legal.shape[0], -1)
     plain = legal & ~spec.action_open_terms[None, :]
     anything = np.where(row_any(plain), row_argmax(plain), row_argmax(legal))
@@ -214,7 +214,7 @@ def constructive(spec: GameSpec) -> Policy:
         n = st.n
         probing = row_sum(st.probed) < probes_wanted
         probe = first_of(spec, legal, "probe")
-        refusals = np.clip(st.kind_count[:, PK["propose"]] - 1, 0, None)
+        refusals = clip(st.kind_count[:, PK["propose"]] - 1, 0, None)
         terms = lesson_terms(spec, st, refusals)
         same_as_last = row_all(terms == st.last_terms)
         offer = np.where(st.agreed < 0, st.ai_offer, -1)

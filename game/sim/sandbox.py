@@ -18,6 +18,7 @@ from game.core.kinds import AI_KINDS
 from game.core.spec import GameSpec
 from game.core.state import BatchState, new_state
 from game.core.utility import aspiration
+from game.core.arrays import clip
 
 STATE_SEED = 1  # the sandbox's states are one fixed game: only the personality changes
 
@@ -79,7 +80,7 @@ def fair_package(spec: GameSpec) -> int:
         covered = t >= 0
         if covered.sum() < 2:
             continue
-        idx = np.clip(t, 0, None)
+        idx = clip(t, 0, None)
         rows = np.arange(spec.n_issues)
         you = (spec.player_weights * covered * spec.player_values[rows, idx]).sum() / (spec.player_weights * covered).sum()
         them = (spec.ai_weights * covered * spec.ai_values[rows, idx]).sum() / (spec.ai_weights * covered).sum()
