@@ -15,16 +15,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from game.core.game import SAVE_VERSION
+from game.core.version import SAVE_VERSION
+from game.save_error import SaveError  # noqa: F401 - raised here, and re-exported
 
 SAVE_FORMAT = "summit-save"
 MAX_MOVES = 1000
 MAX_TIMELINES = 64
 GAME_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,99}$")
-
-
-class SaveError(ValueError):
-    """A save that cannot be read or written; the message says where and why."""
 
 
 _ID = r"^[a-z][a-z0-9_]{0,63}$"

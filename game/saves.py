@@ -27,23 +27,28 @@ import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.core.version import SAVE_VERSION  # noqa: F401 - callers read it here
 from game.files import write_whole
 from game.paths import saves_dir
-from game.savefile import (  # noqa: F401 - the model and its errors, re-exported for callers
-    GAME_ID,
-    MAX_MOVES,
-    MAX_TIMELINES,
-    SAVE_FORMAT,
-    SaveError,
-    SaveFile,
-    SourceModel,
-    pack_text,
-    parse_save,
-    unpack_text,
-)
+from game.save_error import SaveError
+
+if TYPE_CHECKING:
+    from game.savefile import SaveFile
+
+# The save model (`game.savefile`, pydantic) is imported only when a save is read or a
+# name of it asked for here, so that listing saves and naming errors stay light.
+_FROM_SAVEFILE = frozenset({"GAME_ID", "MAX_MOVES", "MAX_TIMELINES", "SAVE_FORMAT", "SaveFile", "SourceModel",
+                            "pack_text", "parse_save", "unpack_text"})
+
+
+def __getattr__(name: str):
+    if name in _FROM_SAVEFILE:
+        from game import savefile
+
+        return getattr(savefile, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 MAX_SAVE_BYTES = 16 * 1024 * 1024
 MAX_JSON_DEPTH = 64
@@ -59,6 +64,8 @@ def games_dir() -> Path:
 
 
 def autosave_path(game_id: str) -> Path:
+    from game.savefile import GAME_ID
+
     if not GAME_ID.match(game_id):
         raise SaveError(f"not a game id: {game_id!r}")
     return games_dir() / f"{game_id}.json"
@@ -210,6 +217,8 @@ def _max_depth(text: str) -> int:
 def read_save(path: Path) -> SaveFile:
     """The checked save at `path` (SaveError otherwise). The moves are not yet replayed:
     `game.match.load_match` does that."""
+    from game.savefile import parse_save
+
     return parse_save(path, read_json(path))
 
 

@@ -27,23 +27,20 @@ def add_parsers(sub) -> None:
 
 
 def cmd_list(args) -> int:
-    library = load_library()
-    scenarios = []
-    for sid, (path, sc) in sorted(library.scenarios.items()):
-        scenarios.append({
-            "id": sid,
-            "title": sc.title,
-            "year": sc.year,
-            "dates": sc.dates,
-            "place": sc.place,
-            "sides": [{"id": s.id, "leader": s.leader, "name": s.name} for s in sc.sides],
-            "path": str(path),
-        })
-    personalities = [
-        {"id": pid, "name": p.name, "family": p.strategy.family, "historical": p.historical, "path": str(path)}
-        for pid, (path, p) in sorted(library.personalities.items())
-    ]
-    broken = [{"path": str(path), "errors": [x.format() for x in err.problems]} for path, err in library.broken]
+    from game.content import listing
+
+    # The listing from the cache when the content is unchanged since it was kept: no
+    # YAML read, no models imported (a broken file is never kept, so it is always shown).
+    found = listing.cached()
+    broken = []
+    if found is None:
+        key = listing.snapshot_key()
+        library = load_library()
+        found = listing.of(library)
+        broken = [{"path": str(path), "errors": [x.format() for x in err.problems]} for path, err in library.broken]
+        if not broken:
+            listing.keep(key, found)
+    scenarios, personalities = found["scenarios"], found["personalities"]
     if args.json:
         print(json.dumps({"scenarios": scenarios, "personalities": personalities, "broken": broken}, indent=1))
         return 0

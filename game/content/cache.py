@@ -23,11 +23,12 @@ import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from pydantic import BaseModel
+if TYPE_CHECKING:  # `summit list` answered from the cache imports no pydantic
+    from pydantic import BaseModel
 
-ModelT = TypeVar("ModelT", bound=BaseModel)
+ModelT = TypeVar("ModelT", bound="BaseModel")
 
 _FORMAT = 1
 MAX_ENTRIES = 400  # past this, a store drops the oldest half (each edit of a file adds one)
@@ -48,7 +49,7 @@ def cache_dir() -> Path | None:
 _code_stamp_memo: str | None = None
 
 
-def _code_stamp() -> str:
+def code_stamp() -> str:
     global _code_stamp_memo  # the code does not change while the program runs
     if _code_stamp_memo is None:
         game = Path(__file__).resolve().parent.parent
@@ -65,7 +66,7 @@ def entry_key(path: Path, text: str, kind: str, names: Iterable[str] = ()) -> st
     """The key of the entry for `path` (whose text is `text`) loaded as `kind`."""
     stat = path.stat()
     parts = [
-        str(_FORMAT), _code_stamp(), str(path.resolve()), str(stat.st_size), str(stat.st_mtime_ns),
+        str(_FORMAT), code_stamp(), str(path.resolve()), str(stat.st_size), str(stat.st_mtime_ns),
         hashlib.sha256(text.encode("utf-8")).hexdigest(), kind, ",".join(sorted(names)),
     ]
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()

@@ -15,16 +15,20 @@ cannot be followed at all (a loop), is set aside with a message.
 
 from __future__ import annotations
 
-import importlib.resources
-import importlib.util
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from game.content.errors import ContentError, Problem, sorted_problems
-from game.content.loader import (
+from game.content.folders import (  # noqa: F401 - re-exported: where content is read from
     PERSONALITIES_FOLDER,
+    YAML_SUFFIXES,
+    builtin_personalities_dir,
+    builtin_scenarios_dir,
+    content_folders,
+)
+from game.content.loader import (
     Document,
     document_from_text,
     is_personality_data,
@@ -37,23 +41,6 @@ from game.content.models import Personality, Scenario
 from game.content import cache
 from game.content.yamlsafe import locate, read_text
 from game.core.kinds import BUILTIN_FAMILY_NAMES
-from game.paths import mods_dir
-
-YAML_SUFFIXES = (".yaml", ".yml")
-
-
-def builtin_scenarios_dir() -> Path:
-    """The shipped scenarios: the installed package `game._scenarios` when there is one
-    (pyproject maps `scenarios/` to it), else `scenarios/` beside the `game` package."""
-    if importlib.util.find_spec("game._scenarios") is not None:
-        root = importlib.resources.files("game._scenarios")
-        if isinstance(root, Path):
-            return root
-    return Path(__file__).resolve().parent.parent.parent / "scenarios"
-
-
-def builtin_personalities_dir() -> Path:
-    return builtin_scenarios_dir() / PERSONALITIES_FOLDER
 
 
 @dataclass
@@ -61,18 +48,6 @@ class Library:
     scenarios: dict[str, tuple[Path, Scenario]] = field(default_factory=dict)
     personalities: dict[str, tuple[Path, Personality]] = field(default_factory=dict)
     broken: list[tuple[Path, ContentError]] = field(default_factory=list)
-
-
-def content_folders(extra_dirs: Sequence[Path | str] = (), include_mods: bool = True) -> list[Path]:
-    """The folders content loads from, in priority order: built-ins, extras, then mods
-    (each folder under `mods_dir()`, by name)."""
-    folders = [builtin_scenarios_dir(), *map(Path, extra_dirs)]
-    if include_mods and mods_dir().is_dir():
-        folders += sorted(path for path in mods_dir().iterdir() if path.is_dir())
-    unique: dict[Path, Path] = {}
-    for folder in folders:
-        unique.setdefault(folder.resolve(), folder)
-    return list(unique.values())
 
 
 def load_library(extra_dirs: Sequence[Path | str] = (), include_mods: bool = True) -> Library:

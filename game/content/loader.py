@@ -23,6 +23,7 @@ from pydantic import BaseModel, ValidationError
 from game.content.assets import IMAGE_SUFFIXES, asset_problem
 from game.content.errors import ContentError, Problem, sorted_problems
 from game.content import checks
+from game.content.folders import PERSONALITIES_FOLDER
 from game.content.models import Personality, Scenario
 from game.content.references import check_scenario
 from game.core.kinds import BUILTIN_FAMILY_NAMES
@@ -33,9 +34,6 @@ from game.content.yamlsafe import FieldPath, Marks, dotted, locate, locate_key, 
 _PERSONALITY_KEYS = frozenset({"strategy", "traits", "lines"})
 
 _ID_PATTERN = r"^[a-z][a-z0-9_]*$"
-
-# The folder personalities live in, inside any content folder.
-PERSONALITIES_FOLDER = "personalities"
 
 
 @dataclass(frozen=True)

@@ -23,15 +23,13 @@ import sys
 import warnings
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
 
-from game.content.compile import SetupError
-from game.content.errors import ContentError
-from game.content.library import Library, load_library
-from game.match import new_match
+from game.content import listing as content_listing
 from game.saves import SaveError, latest_save
-from game.ui.context import AppContext
+from game.ui.context import AppContext, LibraryLoader
 from game.ui.display import clamp_size as _clamp_size
 from game.ui.display import MIN_SIZE, fit_display
 from game.ui.palette import is_dark
@@ -39,10 +37,37 @@ from game.ui.scene import Message, Pop, Push, Quit, Replace, Reset, Scene
 from game.ui.settings import TEXT_SCALE_STEP, Settings, load_settings, save_settings
 from game.ui.sound import Sound
 
+if TYPE_CHECKING:
+    from game.content.library import Library
+
 IDLE_WAIT_MS = 33  # the idle loop's sleep between looks at the event queue
 FRAME_RATE = 60  # while something animates, and just after input (smooth hover)
 BUSY_AFTER_INPUT_S = 0.25
 FIRST_FRAME_ENV = "SUMMIT_BENCH_FIRST_FRAME"  # `summit bench`: exit after the first frame
+
+
+def _content(library=None) -> tuple:
+    """(the library or its loader, the listing). With the listing in the content cache
+    (every launch after the first with unchanged content) the library loads in the
+    background and the title is drawn from the listing at once; otherwise the library
+    is loaded here and its listing kept for next time."""
+    if library is not None:
+        return library, content_listing.of(library)
+    found = content_listing.cached()
+    if found is not None:
+        return LibraryLoader(_load_library), found
+    key = content_listing.snapshot_key()
+    library = _load_library()
+    found = content_listing.of(library)
+    if not library.broken:
+        content_listing.keep(key, found)
+    return library, found
+
+
+def _load_library():
+    from game.content.library import load_library  # imported here: in the loading thread
+
+    return load_library()
 
 
 class App:
@@ -60,8 +85,8 @@ class App:
         # A size remembered from a larger screen is fitted to this one (issue 9: a window
         # restored at 1920x1080 on a 1280x800 display opened at -320,-140).
         self.windowed_size = _clamp_size(size) if size else fit_display(_clamp_size(settings.window_size))
-        self.library = library if library is not None else load_library()
-        self.ctx = AppContext(self.library, settings, Sound(settings.sound), self.windowed_size)
+        content, found = _content(library)
+        self.ctx = AppContext(content, settings, Sound(settings.sound), self.windowed_size, listing=found)
         self.ctx.change_settings = self.change_settings
         pygame.display.set_caption("Summit")
         self.screen = self._open_window()
@@ -75,6 +100,10 @@ class App:
         for scene in self._initial_scenes(args):
             self._push(scene)
         self._after_stack_change()
+
+    @property
+    def library(self):
+        return self.ctx.library
 
     # ----------------------------------------------------------------- the window
     def _open_window(self) -> pygame.Surface:
@@ -139,6 +168,9 @@ class App:
         scenes: list[Scene] = [TitleScene(self.ctx)]
         if args is None:
             return scenes
+        from game.content.compile import SetupError  # only for a game named on the command line
+        from game.content.errors import ContentError
+
         try:
             return scenes + self._scenes_for_args(args)
         except (SaveError, SetupError, ContentError) as error:
@@ -149,6 +181,7 @@ class App:
 
     def _scenes_for_args(self, args) -> list[Scene]:
         """`summit play [SCENARIO] [--as SIDE] [--seed N] [--vs K=P] [--resume [SAVE]]`."""
+        from game.match import new_match
         from game.setup import find_scenario, parse_vs
         from game.ui.flow import load_match, scenes_for_match
         from game.ui.scenes.briefing import BriefingScene
@@ -330,6 +363,8 @@ class App:
     def run(self) -> int:
         first_frame_only = bool(os.environ.get(FIRST_FRAME_ENV))
         clock = pygame.time.Clock()
+        self.draw()  # the title at once, before the first look at the event queue
+        self.ctx.load_in_background()  # the content library loads while the title answers
         while self.running:
             self.loop_step(clock)
             if first_frame_only:

@@ -8,18 +8,24 @@ scale, theme, colour-safe palette), so a scene lays itself out again exactly the
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
 
-from game.content.library import Library
+from game.content import listing as content_listing
 from game.ui.art import backdrop, portrait
 from game.ui.fonts import Fonts
 from game.ui.palette import Palette, palette_for
 from game.ui.settings import Settings
 from game.ui.sound import Sound
 from game.ui.text import TextKit
+
+if TYPE_CHECKING:
+    from game.content.library import Library
 
 DEFAULT_THEME = "cable"
 
@@ -81,9 +87,47 @@ class Metrics:
         return max(8, round(20 * self.ui))
 
 
+class LibraryLoader:
+    """The content library, to be loaded later: in a background thread once the window
+    has drawn its first frame (the title is drawn from the content listing, so it
+    answers at once), or here and now by the first scene that needs it before then.
+    A scene that needs it while the thread works waits for the rest of the load."""
+
+    def __init__(self, load: Callable[[], Library]):
+        self._load = load
+        self._result: Library | None = None
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self._thread is None and self._result is None:
+            self._thread = threading.Thread(target=self._run, name="summit-content", daemon=True)
+            self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._result = self._load()
+        except BaseException as error:  # noqa: BLE001 - raised again in the thread that asks
+            self._error = error
+
+    def result(self) -> Library:
+        if self._thread is not None:
+            self._thread.join()
+        elif self._result is None and self._error is None:
+            self._run()
+        if self._error is not None:
+            raise self._error
+        assert self._result is not None
+        return self._result
+
+
 class AppContext:
-    def __init__(self, library: Library, settings: Settings, sound: Sound, size: tuple[int, int]):
-        self.library = library
+    def __init__(self, library: Library | LibraryLoader, settings: Settings, sound: Sound, size: tuple[int, int],
+                 listing: content_listing.Listing | None = None):
+        self._library = library
+        # What content there is (titles, years, leaders): all the title needs; from the
+        # library when it is already loaded.
+        self.listing = listing if listing is not None else content_listing.of(library)
         self.settings = settings
         self.sound = sound
         self.theme = DEFAULT_THEME
@@ -97,6 +141,23 @@ class AppContext:
         self.version = 0  # bumped when the look changes; part of layout_key
         # Set by the App: apply new settings (saves them, resizes the window if needed).
         self.change_settings: Callable[[Settings], None] = self._set_settings
+
+    def load_in_background(self) -> None:
+        """Start loading the library, if it is still to be loaded (after the first frame)."""
+        if isinstance(self._library, LibraryLoader):
+            self._library.start()
+
+    @property
+    def library(self) -> Library:
+        if isinstance(self._library, LibraryLoader):
+            self._library = self._library.result()
+        return self._library
+
+    @library.setter
+    def library(self, library: Library) -> None:
+        """Another library (content reloaded): its listing comes with it."""
+        self._library = library
+        self.listing = content_listing.of(library)
 
     # ----------------------------------------------------------------- the look
     @property
@@ -177,12 +238,11 @@ class AppContext:
     def _mod_portrait(self, personality_id: str, size: tuple[int, int]) -> pygame.Surface | None:
         """A modder's own drawn portrait (`portrait:` in the personality file, checked at
         load to stay inside its folder), scaled to fit; None to draw the built-in figure."""
-        entry = self.library.personalities.get(personality_id)
-        if entry is None or entry[1].portrait is None:
+        entry = next((p for p in self.listing["personalities"] if p["id"] == personality_id), None)
+        if entry is None or not entry.get("portrait"):
             return None
-        path, personality = entry
         try:
-            picture = pygame.image.load(str(path.parent / personality.portrait))
+            picture = pygame.image.load(str(Path(entry["path"]).parent / entry["portrait"]))
         except (pygame.error, OSError, FileNotFoundError):
             return None  # an unreadable image falls back to the drawn figure
         return pygame.transform.smoothscale(picture.convert_alpha() if pygame.display.get_surface() else picture, size)

@@ -9,14 +9,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.match import Match, resume_match
+from typing import TYPE_CHECKING
+
 from game.saves import read_save
 from game.ui.context import AppContext
 from game.ui.scene import Scene
 
+if TYPE_CHECKING:
+    from game.match import Match
+
 
 def load_match(ctx: AppContext, path: Path) -> Match:
     """The match saved at path; raises SaveError with a located message."""
+    from game.match import resume_match
+
     return resume_match(ctx.library, read_save(path), path)
 
 
@@ -38,12 +44,14 @@ def scenes_for_new_match(ctx: AppContext, match: Match) -> list[Scene]:
     return [TitleScene(ctx), BriefingScene(ctx, match)]
 
 
-def save_summary(data: dict, library=None) -> str:
-    """One line about a save: which summit, whom you lead, how far."""
+def save_summary(data: dict, listing=None) -> str:
+    """One line about a save: which summit, whom you lead, how far (the leader's name
+    from the content listing, `game.content.listing`, when given)."""
     title = data.get("title") or data.get("scenario", "?")
     who = str(data.get("side", "?"))
-    entry = library.scenarios.get(data.get("scenario")) if library is not None else None
+    scenarios = listing["scenarios"] if listing is not None else []
+    entry = next((sc for sc in scenarios if sc["id"] == data.get("scenario")), None)
     if entry is not None:
-        who = next((s.leader for s in entry[1].sides if s.id == data.get("side")), who)
+        who = next((s["leader"] for s in entry["sides"] if s["id"] == data.get("side")), who)
     turns = len(data.get("choices") or [])
     return f"{title}, as {who}: {turns} turn{'s' if turns != 1 else ''} played"

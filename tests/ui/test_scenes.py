@@ -468,3 +468,30 @@ def test_a_key_at_the_table_computes_the_legal_moves_once_per_turn(make_app, mon
     close_cards(d)
     d.app.draw()
     assert len(calls) == 1
+
+
+def test_the_title_draws_from_the_listing_before_the_library_loads(home):
+    """A launch with the listing in the cache draws the title without the content
+    library; the library loads after the first frame and is the same library."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    keep = ("from game.content import listing\n"
+            "from game.content.library import load_library\n"
+            "listing.keep(listing.snapshot_key(), listing.of(load_library()))\n")
+    subprocess.run([sys.executable, "-c", keep], cwd=REPO, check=True)  # an earlier launch kept the listing
+    code = (
+        "import sys\n"
+        "from game.ui.app import App\n"
+        "app = App(None, size=(1280, 720))\n"
+        "app.draw()\n"
+        "print('models loaded before the library was asked for:', 'game.content.models' in sys.modules)\n"
+        "print('leaders on the title:', sorted(app.scene.find('title:leaders').texts()))\n"
+        "print('scenarios in the library:', sorted(app.ctx.library.scenarios))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    assert "models loaded before the library was asked for: False" in out.stdout
+    assert "leaders on the title: ['1961', '2018']" in out.stdout
+    assert "scenarios in the library: ['singapore_2018', 'vienna_1961']" in out.stdout

@@ -42,7 +42,7 @@ class LoadScene(Scene):
             try:
                 when = time.strftime("%d %b %Y, %H:%M", time.localtime(path.stat().st_mtime))
                 data = read_save(path)
-                summary = save_summary(data, self.ctx.library)
+                summary = save_summary(data, self.ctx.listing)
             except (SaveError, OSError) as error:
                 cards.append(
                     Card(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.saves import SaveError, latest_save, read_save
-from game.ui.flow import load_match, save_summary, scenes_for_match
+from game.ui.flow import save_summary
 from game.ui.palette import palette_for
 from game.ui.scene import Push, Quit, Reset, Scene
 from game.ui.scenes.menus import MenuActions
@@ -59,12 +59,13 @@ class TitleScene(MenuActions, Scene):
         continue_note = ""
         if latest is not None:
             try:
-                continue_note = save_summary(read_save(latest), self.ctx.library)
+                continue_note = save_summary(read_save(latest), self.ctx.listing)
             except SaveError:
                 continue_note = f"{latest.name} (cannot be read)"
-        scenarios = sorted((sc for _, sc in self.ctx.library.scenarios.values()), key=lambda sc: sc.year)
+        # From the listing: the title never waits for the content library to load.
+        scenarios = sorted(self.ctx.listing["scenarios"], key=lambda sc: sc["year"])
         strip = LeaderStrip(
-            [(str(sc.year), sc.theme, [(s.personality, s.leader) for s in sc.sides]) for sc in scenarios]
+            [(str(sc["year"]), sc["theme"], [(s["personality"], s["leader"]) for s in sc["sides"]]) for sc in scenarios]
         )
         buttons: list[Widget] = [
             strip,
@@ -119,8 +120,9 @@ class TitleScene(MenuActions, Scene):
         for i, entry in enumerate(e for e in list_games(5) if e.path != latest):
             if i >= 2:
                 break
-            found = self.ctx.library.scenarios.get(entry.game_id.split("-")[0] if "-" in entry.game_id else "")
-            who = next((s.leader for s in found[1].sides if s.id == entry.side), entry.side) if found else entry.side
+            scenario_id = entry.game_id.split("-")[0] if "-" in entry.game_id else ""
+            found = next((sc for sc in self.ctx.listing["scenarios"] if sc["id"] == scenario_id), None)
+            who = next((s["leader"] for s in found["sides"] if s["id"] == entry.side), entry.side) if found else entry.side
             state = "over" if entry.over else f"turn {entry.turn + 1}"
             out.append(Button(f"{entry.title.split(':')[0]}, {who.split()[-1]}, {state}",
                               lambda p=entry.path: self.open_save(p), key=f"title:game:{i}", small=True))
@@ -128,6 +130,8 @@ class TitleScene(MenuActions, Scene):
         return [FlowRow(out, align="center", key="title:games")] if out else []
 
     def open_save(self, path) -> None:
+        from game.ui.flow import load_match, scenes_for_match
+
         try:
             match = load_match(self.ctx, path)
         except SaveError as error:

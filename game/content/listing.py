@@ -1,0 +1,91 @@
+"""What content there is, in a few lines per file: the scenarios (title, year, sides and
+their leaders) and the personalities. `summit list` prints it and the window's title
+draws its strip of leaders from it, both without importing the content models when
+the cache already holds it.
+
+The listing is kept in the content cache (`game.content.cache`) under a key made of
+every content file's name, size, modification time and SHA-256, in every content
+folder, and the stamp of the code that validates content: any added, removed or edited
+file, or a new version of the game, makes a new key. A library with broken files is
+never kept, so their problems are printed on every run. Standard library only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from game.content import cache
+from game.content.folders import PERSONALITIES_FOLDER, YAML_SUFFIXES, content_folders
+
+_FORMAT = 1
+
+Listing = dict[str, list[dict[str, Any]]]  # {"scenarios": [...], "personalities": [...]}
+
+
+def snapshot_key() -> str | None:
+    """The key of the listing of the content as it is on disk now (None: unreadable)."""
+    digest = hashlib.sha256(f"listing:{_FORMAT}\n{cache.code_stamp()}\n".encode())
+    try:
+        for folder in content_folders():
+            for where in (folder / PERSONALITIES_FOLDER, folder):
+                digest.update(f"[{where}]\n".encode())
+                if not where.is_dir():
+                    continue
+                for path in sorted(where.iterdir()):
+                    if path.suffix not in YAML_SUFFIXES:
+                        continue
+                    link = path.lstat()
+                    digest.update(f"{path.name}:{link.st_size}:{link.st_mtime_ns}:{path.is_symlink()}\n".encode())
+                    if path.is_file():
+                        stat = path.stat()
+                        digest.update(f"{stat.st_size}:{stat.st_mtime_ns}:".encode())
+                        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def cached() -> Listing | None:
+    """The listing of the content on disk, when the cache holds it."""
+    key = snapshot_key()
+    text = cache.load_text(key) if key else None
+    if text is None:
+        return None
+    try:
+        listing = json.loads(text)
+    except ValueError:
+        return None
+    ok = isinstance(listing, dict) and all(isinstance(listing.get(k), list) for k in ("scenarios", "personalities"))
+    return listing if ok else None
+
+
+def of(library) -> Listing:
+    """The listing of a loaded `game.content.library.Library`."""
+    scenarios = [
+        {
+            "id": sid,
+            "title": sc.title,
+            "year": sc.year,
+            "dates": sc.dates,
+            "place": sc.place,
+            "theme": sc.theme,
+            "sides": [{"id": s.id, "leader": s.leader, "name": s.name, "personality": s.personality} for s in sc.sides],
+            "path": str(path),
+        }
+        for sid, (path, sc) in sorted(library.scenarios.items())
+    ]
+    personalities = [
+        {"id": pid, "name": p.name, "family": p.strategy.family, "historical": p.historical, "path": str(path),
+         "portrait": p.portrait}
+        for pid, (path, p) in sorted(library.personalities.items())
+    ]
+    return {"scenarios": scenarios, "personalities": personalities}
+
+
+def keep(key: str | None, listing: Listing) -> None:
+    """Keep the listing of a library loaded without broken files under `key` (taken
+    before loading, so a file edited meanwhile makes the next run load again)."""
+    if key:
+        cache.store_text(key, json.dumps(listing))
