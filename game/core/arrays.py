@@ -97,3 +97,28 @@ def row_argmax(a: np.ndarray) -> np.ndarray:
         best = np.where(better, column, best)
         index[better] = j
     return index
+
+
+# Up to this many columns a row's booleans are packed into one integer's bits.
+_BITS = 16
+
+
+def row_bits(a: np.ndarray) -> np.ndarray | None:
+    """[N] int64 with bit j set where a[..., j] holds; None past `_BITS` columns (the
+    caller then counts another way)."""
+    if a.shape[-1] > _BITS:
+        return None
+    out = np.zeros(a.shape[:-1], dtype=np.int64)
+    for j in range(a.shape[-1]):
+        out |= a[..., j].astype(np.int64) << j
+    return out
+
+
+def covered_count(a: np.ndarray, masks: np.ndarray) -> np.ndarray:
+    """[N, M]: for each row of booleans a [N, C] and each mask [M, C], how many columns
+    hold in both: `a @ masks.T` for booleans, as bit counts on packed rows."""
+    bits, mask_bits = row_bits(a), row_bits(masks)
+    if bits is None:
+        return a.astype(np.int64) @ masks.astype(np.int64).T
+    popcount = np.array([bin(v).count("1") for v in range(1 << a.shape[-1])], dtype=np.int64)
+    return popcount[bits[:, None] & mask_bits[None, :]]

@@ -22,7 +22,7 @@ from game.core.pressure import set_deadline
 from game.core.spec import AI_KINDS, AK, PK, GameSpec, kind_is
 from game.core.state import BatchState
 from game.core.utility import crosses_red_line, make_offer, reservation, take
-from game.core.arrays import clip, row_all, row_any, row_argmax, row_sum
+from game.core.arrays import clip, covered_count, row_all, row_any, row_argmax, row_sum
 
 
 @dataclass
@@ -62,7 +62,7 @@ def unasked_top(spec: GameSpec, st: BatchState) -> np.ndarray:
     # much and come earlier on the agenda (a stable sort's order, without sorting).
     w, idx = spec.ai_weights, np.arange(spec.n_issues)
     before = (w[:, None] > w[None, :]) | ((w[:, None] == w[None, :]) & (idx[:, None] < idx[None, :]))
-    rank = open_.astype(np.int64) @ before.astype(np.int64)
+    rank = covered_count(open_, before.T)
     return open_ & (rank < k) & ~st.probed
 
 

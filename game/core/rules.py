@@ -21,7 +21,7 @@ from game.core.reply import choose_reply, play_reply
 from game.core.spec import PK, GameSpec
 from game.core.state import BatchState
 from game.core.utility import ai_values, aspiration, reservation, take, utility
-from game.core.arrays import clip, row_all, row_any, row_sum
+from game.core.arrays import clip, covered_count, row_all, row_any, row_sum
 
 
 @dataclass
@@ -51,8 +51,7 @@ def legal_mask(spec: GameSpec, st: BatchState) -> np.ndarray:
         mask[:, kinds == code] = has_offer[:, None]
     is_propose = kinds == PK["propose"]
     # A fixed proposal is open while any issue it covers is: a count of covered open issues.
-    covers = (terms[is_propose] >= 0).astype(np.int64)
-    mask[:, is_propose] = (open_.astype(np.int64) @ covers.T) > 0
+    mask[:, is_propose] = covered_count(open_, terms[is_propose] >= 0) > 0
     # Your own offer (no fixed terms): open while any issue is.
     mask[:, spec.action_open_terms] = row_any(open_)[:, None]
     is_concede = kinds == PK["concede"]

@@ -80,9 +80,10 @@ class BatchState:
     def select(self, rows: np.ndarray | slice) -> BatchState:
         """The sub-batch of the given games (copies)."""
         kw = {}
+        view = isinstance(rows, slice)  # an index or a mask already copies
         for f in fields(self):
             v = getattr(self, f.name)
-            kw[f.name] = v[rows].copy() if isinstance(v, np.ndarray) else v
+            kw[f.name] = (v[rows].copy() if view else v[rows]) if isinstance(v, np.ndarray) else v
         return BatchState(**kw)
 
     def put(self, rows: np.ndarray, sub: BatchState, which: np.ndarray | slice = slice(None)) -> None:

@@ -99,3 +99,11 @@ def test_unasked_top_ranks_as_a_stable_sort_would(seed, issues, k):
         open_issues = [i for i in range(issues) if agreed[r, i] < 0]
         top = sorted(open_issues, key=lambda i: -weights[i])[:k]  # Python's sort is stable
         assert [i for i in range(issues) if got[r, i]] == [i for i in sorted(top) if not probed[r, i]]
+
+
+@settings(max_examples=80, deadline=None)
+@given(seed=hst.integers(0, 2**32 - 1), rows=hst.integers(1, 50), cols=hst.integers(1, 20), masks=hst.integers(1, 12))
+def test_covered_count_is_the_boolean_matrix_product(seed, rows, cols, masks):
+    g = np.random.default_rng(seed)
+    a, m = g.random((rows, cols)) < 0.5, g.random((masks, cols)) < 0.4
+    assert np.array_equal(arrays.covered_count(a, m), a.astype(np.int64) @ m.astype(np.int64).T)
