@@ -117,8 +117,18 @@ def row_bits(a: np.ndarray) -> np.ndarray | None:
 def covered_count(a: np.ndarray, masks: np.ndarray) -> np.ndarray:
     """[N, M]: for each row of booleans a [N, C] and each mask [M, C], how many columns
     hold in both: `a @ masks.T` for booleans, as bit counts on packed rows."""
-    bits, mask_bits = row_bits(a), row_bits(masks)
-    if bits is None:
+    if a.size < _SMALL or a.shape[-1] > _BITS:  # a few games: the product is cheaper
         return a.astype(np.int64) @ masks.astype(np.int64).T
-    popcount = np.array([bin(v).count("1") for v in range(1 << a.shape[-1])], dtype=np.int64)
-    return popcount[bits[:, None] & mask_bits[None, :]]
+    bits, mask_bits = row_bits(a), row_bits(masks)
+    return _POPCOUNT[bits[:, None] & mask_bits[None, :]].astype(np.int64)
+
+
+def _popcounts(bits: int) -> np.ndarray:
+    values = np.arange(1 << bits)
+    out = np.zeros(1 << bits, dtype=np.uint8)
+    for j in range(bits):
+        out += ((values >> j) & 1).astype(np.uint8)
+    return out
+
+
+_POPCOUNT = _popcounts(_BITS)  # a constant table: the set bits of every 16-bit value

@@ -10,6 +10,10 @@ from game.core.reasons import C, CAUSES
 from game.core.spec import GameSpec
 
 
+# Batches up to this size check whether a change applies anywhere before adding it.
+_FEW = 8
+
+
 @dataclass
 class Deltas:
     """Points added to each meter over a turn: the lasting part and the fading part.
@@ -50,6 +54,8 @@ class Deltas:
             # that starts at +0.0 never becomes -0.0, and x + 0.0 == x for every other x.
             np.add(column, amount, out=column, where=mask)
             return
+        if column.shape[0] <= _FEW and not np.any(mask):
+            return  # nothing to add (a one-game turn skips most causes this way)
         change = np.where(mask, amount, 0.0)
         column += change
         (self.lasting if lasting else self.fading)[:, meter, C[cause]] += change

@@ -106,4 +106,9 @@ def test_unasked_top_ranks_as_a_stable_sort_would(seed, issues, k):
 def test_covered_count_is_the_boolean_matrix_product(seed, rows, cols, masks):
     g = np.random.default_rng(seed)
     a, m = g.random((rows, cols)) < 0.5, g.random((masks, cols)) < 0.4
-    assert np.array_equal(arrays.covered_count(a, m), a.astype(np.int64) @ m.astype(np.int64).T)
+    small = arrays._SMALL
+    try:
+        for arrays._SMALL in (0, small):  # packed bits, then the product below the size
+            assert np.array_equal(arrays.covered_count(a, m), a.astype(np.int64) @ m.astype(np.int64).T)
+    finally:
+        arrays._SMALL = small
