@@ -43,22 +43,19 @@ def _short(a: np.ndarray) -> bool:
     return a.ndim >= 2 and 0 < a.shape[-1] < _WIDE and a.size >= _SMALL
 
 
-def row_any(a: np.ndarray) -> np.ndarray:
-    if not _short(a):
-        return a.any(axis=-1)
+def _fold_bools(a: np.ndarray, combine) -> np.ndarray:
     out = a[..., 0].astype(bool)
     for j in range(1, a.shape[-1]):
-        np.logical_or(out, a[..., j], out=out)
+        combine(out, a[..., j], out=out)
     return out
+
+
+def row_any(a: np.ndarray) -> np.ndarray:
+    return _fold_bools(a, np.logical_or) if _short(a) else a.any(axis=-1)
 
 
 def row_all(a: np.ndarray) -> np.ndarray:
-    if not _short(a):
-        return a.all(axis=-1)
-    out = a[..., 0].astype(bool)
-    for j in range(1, a.shape[-1]):
-        np.logical_and(out, a[..., j], out=out)
-    return out
+    return _fold_bools(a, np.logical_and) if _short(a) else a.all(axis=-1)
 
 
 def row_sum(a: np.ndarray) -> np.ndarray:
