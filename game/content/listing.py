@@ -57,8 +57,29 @@ def cached() -> Listing | None:
         listing = json.loads(text)
     except ValueError:
         return None
-    ok = isinstance(listing, dict) and all(isinstance(listing.get(k), list) for k in ("scenarios", "personalities"))
-    return listing if ok else None
+    return listing if _well_formed(listing) else None
+
+
+_SCENARIO_KEYS = {"id": str, "title": str, "year": int, "dates": str, "place": str, "theme": str, "sides": list,
+                  "path": str}
+_SIDE_KEYS = {"id": str, "leader": str, "name": str, "personality": str}
+_PERSONALITY_KEYS = {"id": str, "name": str, "family": str, "historical": bool, "path": str}
+
+
+def _has(item, keys: dict) -> bool:
+    return isinstance(item, dict) and all(isinstance(item.get(k), t) for k, t in keys.items())
+
+
+def _well_formed(listing) -> bool:
+    """Every field the listing's readers use is there with its type: an entry that is
+    not is a miss, never a crash."""
+    if not isinstance(listing, dict):
+        return False
+    scenarios, personalities = listing.get("scenarios"), listing.get("personalities")
+    if not isinstance(scenarios, list) or not isinstance(personalities, list):
+        return False
+    return (all(_has(sc, _SCENARIO_KEYS) and all(_has(side, _SIDE_KEYS) for side in sc["sides"]) for sc in scenarios)
+            and all(_has(p, _PERSONALITY_KEYS) and isinstance(p.get("portrait"), (str, type(None))) for p in personalities))
 
 
 def of(library) -> Listing:

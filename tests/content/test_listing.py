@@ -68,3 +68,16 @@ def test_a_library_with_a_broken_file_is_never_kept(summit_home):
     assert first["broken"]
     again, loaded = _list_json(summit_home)
     assert again["broken"] and "game.content.models" in loaded  # read anew, problems shown again
+
+
+def test_a_malformed_entry_is_a_miss_never_a_crash(summit_home):
+    from game.content import cache
+
+    key = listing.snapshot_key()
+    for bad in ({"scenarios": [{}], "personalities": []}, {"scenarios": "x"}, [1, 2],
+                {"scenarios": [], "personalities": [{"id": "a", "name": "b", "family": "c", "historical": "yes",
+                                                     "path": "p"}]}):
+        cache.store_text(key, json.dumps(bad))  # checksummed as the cache writes it
+        assert listing.cached() is None
+    printed, _ = _list_json(summit_home)
+    assert {s["id"] for s in printed["scenarios"]} >= {"vienna_1961", "singapore_2018"}
