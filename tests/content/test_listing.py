@@ -8,6 +8,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from game.content import listing
 from game.content.library import load_library
 from tests.conftest import REPO
@@ -23,6 +25,7 @@ def _list_json(env_home) -> tuple[dict, str]:
     return json.loads(out.stdout), out.stderr.strip().splitlines()[-1]
 
 
+@pytest.mark.slow  # starts Summit in new processes: the full run has it
 def test_summit_list_from_the_cache_imports_no_models_and_prints_the_same(summit_home):
     first, loaded = _list_json(summit_home)
     assert "game.content.models" in loaded  # the first run loads the library
@@ -60,6 +63,7 @@ def test_any_edit_added_or_removed_file_makes_a_new_key(summit_home, tmp_path):
     assert listing.snapshot_key() == key
 
 
+@pytest.mark.slow  # starts Summit in new processes: the full run has it
 def test_a_library_with_a_broken_file_is_never_kept(summit_home):
     mod = summit_home / "mods" / "broken"
     mod.mkdir(parents=True)
@@ -70,6 +74,7 @@ def test_a_library_with_a_broken_file_is_never_kept(summit_home):
     assert again["broken"] and "game.content.models" in loaded  # read anew, problems shown again
 
 
+@pytest.mark.slow  # starts Summit in new processes: the full run has it
 def test_a_malformed_entry_is_a_miss_never_a_crash(summit_home):
     from game.content import cache
 

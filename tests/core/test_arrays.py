@@ -28,7 +28,7 @@ def _array(seed: int, rows: int, width: int, kind: str, special: bool) -> np.nda
     return a
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(seed=hst.integers(0, 2**32 - 1), rows=hst.integers(1, 60), width=hst.integers(1, 11),
        kind=hst.sampled_from(_KINDS), special=hst.booleans(), three_d=hst.booleans())
 def test_each_reduction_matches_numpy(seed, rows, width, kind, special, three_d):

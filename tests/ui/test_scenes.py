@@ -470,6 +470,7 @@ def test_a_key_at_the_table_computes_the_legal_moves_once_per_turn(make_app, mon
     assert len(calls) == 1
 
 
+@pytest.mark.slow  # two new processes: the full run has it
 def test_the_title_draws_from_the_listing_before_the_library_loads(home):
     """A launch with the listing in the cache draws the title without the content
     library; the library loads after the first frame and is the same library."""
