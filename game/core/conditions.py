@@ -19,10 +19,10 @@ from typing import Any
 import numpy as np
 
 from game.core import judging
+from game.core.arrays import clip, row_all, row_sum
 from game.core.kinds import CONDITION_DOC, PK
 from game.core.spec import Cond, GameSpec
 from game.core.state import BatchState
-from game.core.arrays import clip, row_all, row_sum
 
 
 @dataclass(frozen=True)

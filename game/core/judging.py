@@ -23,10 +23,10 @@ from types import MappingProxyType
 import numpy as np
 
 from game.core import rng
+from game.core.arrays import row_any, row_max, row_sum
 from game.core.spec import GameSpec
 from game.core.state import BatchState
 from game.core.utility import take
-from game.core.arrays import row_any, row_max, row_sum
 
 
 def value_brought_home(spec: GameSpec, st: BatchState) -> np.ndarray:

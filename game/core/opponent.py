@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from game.core.arrays import clip, row_any, row_sum
 from game.core.spec import PK, GameSpec
 from game.core.state import BatchState
-from game.core.arrays import clip, row_any, row_sum
 
 
 def observe(spec: GameSpec, st: BatchState, kinds: np.ndarray, issue: np.ndarray, terms: np.ndarray,

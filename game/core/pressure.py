@@ -18,12 +18,12 @@ from __future__ import annotations
 import numpy as np
 
 from game.core import rng
+from game.core.arrays import clip, row_any, row_sum
 from game.core.effects import Deltas, Meters
 from game.core.kinds import PLAYER_KIND_TABLE
 from game.core.spec import PK, GameSpec, kind_is
 from game.core.state import BatchState
 from game.core.utility import take
-from game.core.arrays import clip, row_any, row_sum
 
 ENGAGES = np.array([k.engages for k in PLAYER_KIND_TABLE] + [False], dtype=bool)  # index -1: not played
 YIELDED, BLUFF_CALLED, DEADLINE_REAL = 1, 2, 3

@@ -17,12 +17,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.core import opponent, rng
+from game.core.arrays import clip, covered_count, row_all, row_any, row_argmax, row_sum
 from game.core.effects import Deltas, Meters
 from game.core.pressure import set_deadline
 from game.core.spec import AI_KINDS, AK, PK, GameSpec, kind_is
 from game.core.state import BatchState
 from game.core.utility import crosses_red_line, make_offer, reservation, take
-from game.core.arrays import clip, covered_count, row_all, row_any, row_argmax, row_sum
 
 
 @dataclass

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.core import rng
+from game.core.arrays import clip, covered_count, row_all, row_any, row_sum
 from game.core.conditions import holds
 from game.core.effects import Deltas, Meters
 from game.core import opponent
@@ -21,7 +22,6 @@ from game.core.reply import choose_reply, play_reply
 from game.core.spec import PK, GameSpec
 from game.core.state import BatchState
 from game.core.utility import ai_values, aspiration, reservation, take, utility
-from game.core.arrays import clip, covered_count, row_all, row_any, row_sum
 
 
 @dataclass

@@ -14,8 +14,8 @@ from functools import cached_property
 import numpy as np
 
 from game.core import rng
-from game.core.spec import PK, PLAYER_KINDS, GameSpec
 from game.core.arrays import clip
+from game.core.spec import PK, PLAYER_KINDS, GameSpec
 
 
 @dataclass

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from game.core.arrays import clip, row_any, row_argmax, row_sum
 from game.core.spec import GameSpec
 from game.core.state import BatchState
-from game.core.arrays import clip, row_any, row_argmax, row_sum
 
 _EPS = 1e-9
 

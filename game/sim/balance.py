@@ -16,10 +16,10 @@ from functools import lru_cache
 
 import numpy as np
 
+from game.core.arrays import clip
 from game.core.spec import GameSpec
 from game.sim import runner
 from game.sim.players import REFERENCE_PLAYERS
-from game.core.arrays import clip
 
 RATINGS = ("better", "history", "worse", "breakdown")
 

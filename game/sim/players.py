@@ -21,10 +21,10 @@ from types import MappingProxyType
 
 import numpy as np
 
+from game.core.arrays import clip, row_all, row_any, row_argmax, row_sum
 from game.core.spec import PK, GameSpec
 from game.core.state import BatchState
 from game.core.utility import take
-from game.core.arrays import clip, row_all, row_any, row_argmax, row_sum
 
 Policy = Callable[[GameSpec, BatchState, np.ndarray], "np.ndarray | tuple[np.ndarray, np.ndarray]"]
 Factory = Callable[[GameSpec], Policy]

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from game.core import rng, rules
+from game.core.arrays import row_argmax, row_sum
 from game.core.reasons import CAUSES
 from game.core.game import parse_choice
 from game.core.spec import GameSpec
 from game.core.state import BatchState, new_state
 from game.core.transcript import describe_turn, ending_record, opening_record
-from game.core.arrays import row_argmax, row_sum
 
 # A policy returns actions [N], or (actions [N], terms [N, I]) when it composes offers
 # (terms: a position per issue, -1 to leave it out; used by composable actions only).

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from game.core import rules
+from game.core.arrays import clip
 from game.core.kinds import AI_KINDS
 from game.core.spec import GameSpec
 from game.core.state import BatchState, new_state
 from game.core.utility import aspiration
-from game.core.arrays import clip
 
 STATE_SEED = 1  # the sandbox's states are one fixed game: only the personality changes
 
