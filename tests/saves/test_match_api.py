@@ -188,3 +188,22 @@ def test_moves_played_on_the_game_directly_are_kept(library):
     assert read_save(match.save_path).position == 2
     assert len(load_match(library, match.save_path).moves) == 2
     assert np.array_equal(load_match(library, match.save_path).game.state.agreed, match.game.state.agreed)
+
+
+def test_the_carried_texts_are_compressed_once_per_match_not_per_autosave(library, monkeypatch):
+    """Every autosave embeds the scenario and personality texts; compressing them anew
+    each move cost a visible hitch on the frame that plays it."""
+    import game.setup as setup_module
+
+    calls = []
+    real = setup_module.pack_text
+    monkeypatch.setattr(setup_module, "pack_text", lambda text: calls.append(1) or real(text))
+    match = start_match(library, "vienna_1961", "usa", seed=4)
+    match.play(first_legal(match, 3))
+    texts = len(calls)
+    assert 1 <= texts <= 4  # the scenario and the personalities in play, each once
+    match.play(first_legal(match, 3))
+    match.play(first_legal(match, 3))
+    assert len(calls) == texts
+    # and the save still carries them, whole
+    assert load_match(library, match.save_path).game.turn == 3
