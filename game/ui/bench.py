@@ -145,8 +145,8 @@ def measure_launch(runs: int = LAUNCH_RUNS) -> Launch:
         if app_supports_first_frame_exit():
             summit_argv = [sys.executable, "-m", "game"]
             env[FIRST_FRAME_ENV] = "1"
-            what = (f"python -m game with {FIRST_FRAME_ENV}=1 (exits after its first frame, the title card "
-                    "drawn before the content is read; the interactive title follows about 0.3 s later)")
+            what = (f"python -m game with {FIRST_FRAME_ENV}=1 (exits once the interactive title is drawn; "
+                    "a fresh home each run, so the content is read first: a first launch)")
         else:
             summit_argv = [sys.executable, "-c", _STANDIN_FIRST_FRAME]
             what = "stand-in: import game.ui modules, open the window, draw the stand-in table once"
