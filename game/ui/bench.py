@@ -146,7 +146,7 @@ def measure_launch(runs: int = LAUNCH_RUNS) -> Launch:
             summit_argv = [sys.executable, "-m", "game"]
             env[FIRST_FRAME_ENV] = "1"
             what = (f"python -m game with {FIRST_FRAME_ENV}=1 (exits once the interactive title is drawn; "
-                    "a fresh home each run, so the content is read first: a first launch)")
+                    "the median of several launches sharing one new home: all but the first find the content cached)")
         else:
             summit_argv = [sys.executable, "-c", _STANDIN_FIRST_FRAME]
             what = "stand-in: import game.ui modules, open the window, draw the stand-in table once"
