@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,7 +57,7 @@ class Metrics:
     height: int
     text: float
 
-    @property
+    @cached_property
     def ui(self) -> float:
         """Below 1280x720 the look shrinks with the window; above it grows at half the
         rate, so a larger window shows more of the table rather than the same, bigger."""
@@ -135,6 +136,7 @@ class AppContext:
         self.metrics = Metrics(size[0], size[1], settings.text_scale)
         self.palette: Palette = palette_for(self.theme, settings.colour_safe)
         self._fonts: dict[str, Fonts] = {}
+        self._font_of: dict[tuple, pygame.font.Font] = {}
         self._images: dict[tuple, pygame.Surface] = {}
         self.pointer: tuple[int, int] | None = None  # where the mouse was last seen
         self.keyboard_mode = False  # the focus ring shows while the keyboard is in use
@@ -183,8 +185,16 @@ class AppContext:
         return fonts
 
     def font(self, style: str) -> pygame.font.Font:
-        role, _ = TYPE[style]
-        return self.fonts().get(role, self.metrics.font_px(style))
+        # Asked thousands of times per layout: kept per look (theme and metrics, which
+        # are replaced, never changed, when the window or the text scale changes).
+        key = (self.theme, self.metrics, style)
+        font = self._font_of.get(key)
+        if font is None:
+            if len(self._font_of) > 256:
+                self._font_of.clear()
+            role, _ = TYPE[style]
+            font = self._font_of[key] = self.fonts().get(role, self.metrics.font_px(style))
+        return font
 
     def line(self, style: str) -> int:
         return self.font(style).get_linesize()
