@@ -132,14 +132,14 @@ class MeterGauge(Widget):
     def _delta_w(self, ctx) -> int:
         """Room right of the bar for the change: an arrow and the widest whole number a
         turn can bring, so a change never runs into the value or the bar (issue 9)."""
-        return ctx.line("small") + ctx.font("small").size("+100")[0] + ctx.metrics.gap
+        return ctx.line("small") + ctx.text.width(ctx.font("small"), "+100") + ctx.metrics.gap
 
     def _one_line(self, ctx, width: int) -> bool:
-        title = ctx.font("bold").size(self.info.name)[0]
+        title = ctx.text.width(ctx.font("bold"), self.info.name)
         # The widest band, not the current one: the card keeps its height as the band
         # changes ("Confidence 65 steady" on one line jumped to two at "uneasy").
         bands = [name for name, _ in self.info.bands] or [self.info.band]
-        right = max(ctx.font("bold").size(f"100  {band}")[0] for band in bands)
+        right = max(ctx.text.width(ctx.font("bold"), f"100  {band}") for band in bands)
         return title + right + ctx.metrics.gap <= width
 
     def measure(self, ctx, width: int) -> int:

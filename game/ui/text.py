@@ -85,10 +85,23 @@ class TextKit:
     def __init__(self) -> None:
         self._wrapped: dict[tuple, list[str]] = {}
         self._rendered: dict[tuple, pygame.Surface] = {}
+        self._widths: dict[tuple, int] = {}
 
     def clear(self) -> None:
         self._wrapped.clear()
         self._rendered.clear()
+        self._widths.clear()
+
+    def width(self, font: pygame.font.Font, text: str) -> int:
+        """`font.size(text)[0]`, remembered: layouts measure the same labels again each
+        time the table is laid out (after every move)."""
+        key = (id(font), text)
+        w = self._widths.get(key)
+        if w is None:
+            if len(self._widths) > self.LIMIT:
+                self._widths.clear()
+            w = self._widths[key] = font.size(text)[0]
+        return w
 
     def wrap(self, font: pygame.font.Font, text: str, width: int, pre: bool = False) -> list[str]:
         key = (id(font), text, int(width), pre)

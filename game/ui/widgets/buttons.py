@@ -52,7 +52,7 @@ class Button(Widget):
 
     def natural_width(self, ctx) -> int:
         px, _ = self._pads(ctx)
-        return ctx.font(self.style).size(self._text())[0] + 2 * px + 2
+        return ctx.text.width(ctx.font(self.style), self._text()) + 2 * px + 2
 
     def measure(self, ctx, width: int) -> int:
         px, py = self._pads(ctx)

@@ -87,7 +87,7 @@ class Card(Widget):
         pass
 
     def _badge_w(self, ctx) -> int:
-        return (ctx.font("h3").size("9")[0] + ctx.metrics.pad * 2) if self.badge else 0
+        return (ctx.text.width(ctx.font("h3"), "9") + ctx.metrics.pad * 2) if self.badge else 0
 
     def _stripe_w(self, ctx) -> int:
         return ctx.metrics.px(5) if self.stripe else 0
@@ -98,7 +98,7 @@ class Card(Widget):
         rows: list[list[tuple[Chip, int]]] = [[]]
         used = 0
         for chip in self.chips:
-            w = min(width, font.size(chip.label)[0] + font.get_linesize() + gap * 2)
+            w = min(width, ctx.text.width(font, chip.label) + font.get_linesize() + gap * 2)
             if rows[-1] and used + gap + w > width:
                 rows.append([])
                 used = 0
