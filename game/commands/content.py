@@ -31,15 +31,9 @@ def cmd_list(args) -> int:
 
     # The listing from the cache when the content is unchanged since it was kept: no
     # YAML read, no models imported (a broken file is never kept, so it is always shown).
-    found = listing.cached()
-    broken = []
-    if found is None:
-        key = listing.snapshot_key()
-        library = load_library()
-        found = listing.of(library)
-        broken = [{"path": str(path), "errors": [x.format() for x in err.problems]} for path, err in library.broken]
-        if not broken:
-            listing.keep(key, found)
+    found, library = listing.cached_or_loaded(load_library)
+    broken = [{"path": str(path), "errors": [x.format() for x in err.problems]}
+              for path, err in (library.broken if library is not None else [])]
     scenarios, personalities = found["scenarios"], found["personalities"]
     if args.json:
         print(json.dumps({"scenarios": scenarios, "personalities": personalities, "broken": broken}, indent=1))

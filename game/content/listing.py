@@ -47,9 +47,10 @@ def snapshot_key() -> str | None:
     return digest.hexdigest()
 
 
-def cached() -> Listing | None:
-    """The listing of the content on disk, when the cache holds it."""
-    key = snapshot_key()
+def cached(key: str | None = None) -> Listing | None:
+    """The listing of the content on disk (whose `snapshot_key` is `key`, computed when
+    not given), when the cache holds it."""
+    key = key or snapshot_key()
     text = cache.load_text(key) if key else None
     if text is None:
         return None
@@ -103,6 +104,20 @@ def of(library) -> Listing:
         for pid, (path, p) in sorted(library.personalities.items())
     ]
     return {"scenarios": scenarios, "personalities": personalities}
+
+
+def cached_or_loaded(load) -> tuple[Listing, Any]:
+    """(the listing, None) from the cache; else (its listing, the library) from `load()`,
+    the listing then kept for next time unless the library has broken files."""
+    key = snapshot_key()
+    found = cached(key)
+    if found is not None:
+        return found, None
+    library = load()
+    found = of(library)
+    if not library.broken:
+        keep(key, found)
+    return found, library
 
 
 def keep(key: str | None, listing: Listing) -> None:

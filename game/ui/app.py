@@ -53,15 +53,8 @@ def _content(library=None) -> tuple:
     is loaded here and its listing kept for next time."""
     if library is not None:
         return library, content_listing.of(library)
-    found = content_listing.cached()
-    if found is not None:
-        return LibraryLoader(_load_library), found
-    key = content_listing.snapshot_key()
-    library = _load_library()
-    found = content_listing.of(library)
-    if not library.broken:
-        content_listing.keep(key, found)
-    return library, found
+    found, loaded = content_listing.cached_or_loaded(_load_library)
+    return (loaded if loaded is not None else LibraryLoader(_load_library)), found
 
 
 def _load_library():
