@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from typing import Any
 
 from game.content import cache
@@ -22,6 +23,12 @@ from game.content.folders import PERSONALITIES_FOLDER, YAML_SUFFIXES, content_fo
 _FORMAT = 1
 
 Listing = dict[str, list[dict[str, Any]]]  # {"scenarios": [...], "personalities": [...]}
+
+
+def empty() -> Listing:
+    """The listing of no content: what the title shows until the library has loaded on
+    a first launch."""
+    return {"scenarios": [], "personalities": []}
 
 
 def snapshot_key() -> str | None:
@@ -106,18 +113,33 @@ def of(library) -> Listing:
     return {"scenarios": scenarios, "personalities": personalities}
 
 
-def cached_or_loaded(load) -> tuple[Listing, Any]:
-    """(the listing, None) from the cache; else (its listing, the library) from `load()`,
-    the listing then kept for next time unless the library has broken files."""
+def cached_or_later(load) -> tuple[Listing | None, Callable[[], Any]]:
+    """(the listing from the cache, `load`) when the cache holds it; else (None, a
+    function that calls `load` and keeps the library's listing for next time, unless
+    the library has broken files). The window's title draws at once either way and
+    loads the library later, in the background."""
     key = snapshot_key()
     found = cached(key)
     if found is not None:
+        return found, load
+
+    def load_and_keep():
+        library = load()
+        if not library.broken:
+            keep(key, of(library))
+        return library
+
+    return None, load_and_keep
+
+
+def cached_or_loaded(load) -> tuple[Listing, Any]:
+    """(the listing, None) from the cache; else (its listing, the library) from `load()`,
+    the listing then kept for next time unless the library has broken files."""
+    found, load_and_keep = cached_or_later(load)
+    if found is not None:
         return found, None
-    library = load()
-    found = of(library)
-    if not library.broken:
-        keep(key, found)
-    return found, library
+    library = load_and_keep()
+    return of(library), library
 
 
 def keep(key: str | None, listing: Listing) -> None:

@@ -47,14 +47,15 @@ FIRST_FRAME_ENV = "SUMMIT_BENCH_FIRST_FRAME"  # `summit bench`: exit after the f
 
 
 def _content(library=None) -> tuple:
-    """(the library or its loader, the listing). With the listing in the content cache
-    (every launch after the first with unchanged content) the library loads in the
-    background and the title is drawn from the listing at once; otherwise the library
-    is loaded here and its listing kept for next time."""
+    """(the library or its loader, the listing or None). The library loads in the
+    background after the title's first frame. With the listing in the content cache
+    (every launch after the first with unchanged content) the title's strip of leaders
+    is drawn from it at once; on a first launch it is filled in when the library has
+    loaded, and the listing is kept for next time."""
     if library is not None:
-        return library, content_listing.of(library)
-    found, loaded = content_listing.cached_or_loaded(_load_library)
-    return (loaded if loaded is not None else LibraryLoader(_load_library)), found
+        return library, None
+    found, load = content_listing.cached_or_later(_load_library)
+    return LibraryLoader(load), found
 
 
 def _load_library():
@@ -378,6 +379,9 @@ class App:
             self._last_input = pygame.time.get_ticks() / 1000.0
         for event in events:
             self.handle(event)
+        if self.ctx.listing_arrived():  # a first launch: the title's leaders can be drawn now
+            self.ctx.version += 1
+            self.dirty = True
         self.update(min(dt, 0.1))
         self.draw()
 

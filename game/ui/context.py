@@ -121,14 +121,19 @@ class LibraryLoader:
         assert self._result is not None
         return self._result
 
+    def ready(self) -> Library | None:
+        """The library if it has finished loading (without waiting), else None."""
+        return self._result
+
 
 class AppContext:
     def __init__(self, library: Library | LibraryLoader, settings: Settings, sound: Sound, size: tuple[int, int],
                  listing: content_listing.Listing | None = None):
         self._library = library
-        # What content there is (titles, years, leaders): all the title needs; from the
-        # library when it is already loaded.
-        self.listing = listing if listing is not None else content_listing.of(library)
+        # What content there is (titles, years, leaders): all the title needs. From the
+        # content cache, or from the library once it has loaded (`listing_arrived`).
+        self._listing = listing
+        self._awaiting_listing = listing is None and isinstance(library, LibraryLoader)
         self.settings = settings
         self.sound = sound
         self.theme = DEFAULT_THEME
@@ -159,7 +164,29 @@ class AppContext:
     def library(self, library: Library) -> None:
         """Another library (content reloaded): its listing comes with it."""
         self._library = library
-        self.listing = content_listing.of(library)
+        self._listing = content_listing.of(library)
+
+    def _library_if_loaded(self) -> Library | None:
+        return self._library.ready() if isinstance(self._library, LibraryLoader) else self._library
+
+    @property
+    def listing(self) -> content_listing.Listing:
+        """The content listing; empty while the library is still loading on a first
+        launch (nothing in the content cache yet)."""
+        if self._listing is None:
+            library = self._library_if_loaded()
+            if library is None:
+                return content_listing.empty()
+            self._listing = content_listing.of(library)
+        return self._listing
+
+    def listing_arrived(self) -> bool:
+        """True once, when the library has loaded after scenes were laid out with an
+        empty listing: they should be laid out again."""
+        if not self._awaiting_listing or self._library_if_loaded() is None:
+            return False
+        self._awaiting_listing = False
+        return True
 
     # ----------------------------------------------------------------- the look
     @property

@@ -496,3 +496,39 @@ def test_the_title_draws_from_the_listing_before_the_library_loads(home):
     assert "models loaded before the library was asked for: False" in out.stdout
     assert "leaders on the title: ['1961', '2018']" in out.stdout
     assert "scenarios in the library: ['singapore_2018', 'vienna_1961']" in out.stdout
+
+
+@pytest.mark.slow  # a new process: the full run has it
+def test_a_first_launch_draws_the_title_at_once_and_its_leaders_when_the_library_has_loaded(home):
+    """No listing in the content cache (a first launch): the title is drawn without the
+    content library and without its strip of leaders; the library loads in the
+    background, the strip is filled in when it has, and the listing is kept for the next
+    launch."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    code = (
+        "import sys, time\n"
+        "import pygame\n"
+        "from game.content import listing\n"
+        "from game.ui.app import App\n"
+        "print('cached before:', listing.cached() is not None)\n"
+        "app = App(None, size=(1280, 720))\n"
+        "app.draw()\n"
+        "print('models loaded at the first frame:', 'game.content.models' in sys.modules)\n"
+        "print('leaders at the first frame:', app.scene.find('title:leaders').texts())\n"
+        "app.ctx.load_in_background()\n"
+        "clock, deadline = pygame.time.Clock(), time.monotonic() + 120\n"
+        "while not app.scene.find('title:leaders').texts() and time.monotonic() < deadline:\n"
+        "    app.loop_step(clock)\n"
+        "print('leaders once loaded:', sorted(app.scene.find('title:leaders').texts()))\n"
+        "print('cached after:', listing.cached() is not None)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    assert "cached before: False" in out.stdout
+    assert "models loaded at the first frame: False" in out.stdout
+    assert "leaders at the first frame: []" in out.stdout
+    assert "leaders once loaded: ['1961', '2018']" in out.stdout
+    assert "cached after: True" in out.stdout
