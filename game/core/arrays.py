@@ -31,6 +31,18 @@ def clip(a, lo, hi):
         return np.minimum(a, hi)
     return _clip_ufunc(a, lo, hi)
 
+# The reductions `a.any()`, `a.sum()` and the like call, without the Python wrapper around
+# them (`numpy._core._methods`), which costs as much as the reduction on a few elements.
+_or_reduce, _and_reduce = np.logical_or.reduce, np.logical_and.reduce
+_add_reduce, _max_reduce = np.add.reduce, np.maximum.reduce
+
+
+def any_true(mask: np.ndarray) -> bool:
+    """Whether any element holds: `mask.any()` at a fraction of its cost on one game's
+    arrays (the rules skip a step that would change nothing in any game)."""
+    return np.count_nonzero(mask) > 0
+
+
 # From this many columns numpy's float sums are pairwise, not left to right.
 _WIDE = 8
 
@@ -51,17 +63,17 @@ def _fold_bools(a: np.ndarray, combine) -> np.ndarray:
 
 
 def row_any(a: np.ndarray) -> np.ndarray:
-    return _fold_bools(a, np.logical_or) if _short(a) else a.any(axis=-1)
+    return _fold_bools(a, np.logical_or) if _short(a) else _or_reduce(a, -1, bool)
 
 
 def row_all(a: np.ndarray) -> np.ndarray:
-    return _fold_bools(a, np.logical_and) if _short(a) else a.all(axis=-1)
+    return _fold_bools(a, np.logical_and) if _short(a) else _and_reduce(a, -1, bool)
 
 
 def row_sum(a: np.ndarray) -> np.ndarray:
     """The sum along the last axis, in numpy's dtype (booleans count as int64)."""
     if not _short(a):
-        return a.sum(axis=-1)
+        return _add_reduce(a, -1)
     kind = a.dtype.kind
     if kind == "f":
         out = a[..., 0] + 0.0  # numpy's sum starts from +0.0: a row of -0.0 sums to +0.0
@@ -74,7 +86,7 @@ def row_sum(a: np.ndarray) -> np.ndarray:
 
 def row_max(a: np.ndarray) -> np.ndarray:
     if not _short(a):
-        return a.max(axis=-1)
+        return _max_reduce(a, -1)
     out = a[..., 0].copy()
     for j in range(1, a.shape[-1]):
         np.maximum(out, a[..., j], out=out)

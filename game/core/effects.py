@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from game.core.arrays import any_true
 from game.core.reasons import C, CAUSES
 from game.core.spec import GameSpec
 
@@ -54,7 +55,7 @@ class Deltas:
             # that starts at +0.0 never becomes -0.0, and x + 0.0 == x for every other x.
             np.add(column, amount, out=column, where=mask)
             return
-        if column.shape[0] <= _FEW and not np.any(mask):
+        if column.shape[0] <= _FEW and not any_true(mask):
             return  # nothing to add (a one-game turn skips most causes this way)
         change = np.where(mask, amount, 0.0)
         column += change

@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.core import rng
-from game.core.arrays import clip, row_any, row_sum
+from game.core.arrays import any_true, clip, row_any, row_sum
 from game.core.effects import Deltas, Meters
 from game.core.kinds import PLAYER_KIND_TABLE
 from game.core.spec import PK, GameSpec, kind_is
@@ -56,6 +56,8 @@ def deadlines(spec: GameSpec, st: BatchState, d: Deltas, kinds: np.ndarray, issu
     """Yielding to a standing deadline, or its expiry: called bluff or real (after your move)."""
     tun, mt = spec.tuning, Meters(spec)
     live = played & (st.deadline >= 0)
+    if not any_true(live):  # no deadline stands: nothing below would change anything
+        return
     col = clip(st.deadline_issue, 0, None)
     rows = np.arange(st.n)
     yielded = live & (((kinds == PK["concede"]) & (issue == st.deadline_issue))
@@ -70,7 +72,7 @@ def deadlines(spec: GameSpec, st: BatchState, d: Deltas, kinds: np.ndarray, issu
     st.aspiration_shift += np.where(bites, tun["deadline_real_aspiration"], 0.0)
     st.aspiration_shift += np.where(bluff, tun["deadline_bluff_aspiration"], 0.0)
     st.batna += np.where(bites, tun["stall_batna"], 0.0)
-    st.deadline_outcome = np.select([yielded, bluff, bites], [YIELDED, BLUFF_CALLED, DEADLINE_REAL], st.deadline_outcome)
+    st.deadline_outcome = np.where(yielded, YIELDED, np.where(bluff, BLUFF_CALLED, np.where(bites, DEADLINE_REAL, st.deadline_outcome)))
     done = yielded | settled | expires
     st.deadline = np.where(done, -1, st.deadline)
     st.deadline_issue = np.where(done, -1, st.deadline_issue)
@@ -85,14 +87,15 @@ def ally_reacts(spec: GameSpec, st: BatchState, d: Deltas, kinds: np.ndarray, te
     ally = spec.ally.traits
     sensitivity = 0.5 + tun["ally_sensitivity_pride"] * ally.pride
     putting = played & kind_is(kinds, "propose", "counter") & row_any(terms >= 0)
-    opening = np.broadcast_to(spec.player_best, terms.shape)
-    lost = row_sum((take(spec.ally_cares, opening) - take(spec.ally_cares, terms)) * (terms >= 0))
-    d.add(mt.ally, "ally_interests", -tun["ally_terms"] * sensitivity * clip(lost, 0.0, None), putting)
-    consulted_before = st.kind_count[:, PK["consult_ally"]] >= 1
-    draw = st.draw(rng.STREAM_LEAK)
-    leak = played & (kinds == PK["consult_ally"]) & consulted_before & (draw < tun["ally_leak_chance"] * ally.volatility)
-    d.add(mt.tension, "leak", tun["ally_leak_tension"], leak)
-    st.aspiration_shift += np.where(leak, tun["ally_leak_aspiration"], 0.0)
+    if any_true(putting):  # (here and below: a step that changes no game is skipped)
+        opening = spec.player_best[None, :]
+        lost = row_sum((take(spec.ally_cares, opening) - take(spec.ally_cares, terms)) * (terms >= 0))
+        d.add(mt.ally, "ally_interests", -tun["ally_terms"] * sensitivity * clip(lost, 0.0, None), putting)
+    consulting_again = played & (kinds == PK["consult_ally"]) & (st.kind_count[:, PK["consult_ally"]] >= 1)
+    if any_true(consulting_again):
+        leak = consulting_again & (st.draw(rng.STREAM_LEAK) < tun["ally_leak_chance"] * ally.volatility)
+        d.add(mt.tension, "leak", tun["ally_leak_tension"], leak)
+        st.aspiration_shift += np.where(leak, tun["ally_leak_aspiration"], 0.0)
 
 
 def ally_acts(spec: GameSpec, st: BatchState, d: Deltas, now: np.ndarray, played: np.ndarray) -> np.ndarray:

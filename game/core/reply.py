@@ -170,7 +170,7 @@ def reply_scores(spec: GameSpec, st: BatchState, kinds, ctx: ReplyContext, now, 
 
 def ally_cost(spec: GameSpec, st: BatchState, terms: np.ndarray) -> np.ndarray:
     """[N] how much worse the terms are for your ally than your side's opening positions."""
-    opening = np.broadcast_to(spec.player_best, terms.shape)
+    opening = spec.player_best[None, :]
     lost = (take(spec.ally_cares, opening) - take(spec.ally_cares, terms)) * (terms >= 0)
     return row_sum(clip(lost, 0.0, None))
 
@@ -202,7 +202,7 @@ def _new_offers(spec: GameSpec, st: BatchState, reply, terms, values, target, ca
     open_ = st.agreed < 0
     m = reply == AK["counter"]
     concession, ultimatum = reply == AK["concession"], reply == AK["ultimatum"]
-    lift = np.select([concession, ultimatum], [tun["ai_concession_aspiration"], tun["ai_ultimatum_aspiration"]], 0.0)
+    lift = np.where(concession, tun["ai_concession_aspiration"], np.where(ultimatum, tun["ai_ultimatum_aspiration"], 0.0))
     offering = m | (reply == AK["package"]) | concession | ultimatum
     rows = np.nonzero(offering)[0]
     if not rows.size:

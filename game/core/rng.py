@@ -26,10 +26,13 @@ STREAM_ALLY_LINE = 5
 STREAM_EVENT_LINE = 6
 
 
+_S30, _S27, _S31, _S11 = np.uint64(30), np.uint64(27), np.uint64(31), np.uint64(11)
+
+
 def _mix(z: np.ndarray) -> np.ndarray:
-    z = (z ^ (z >> np.uint64(30))) * _M1
-    z = (z ^ (z >> np.uint64(27))) * _M2
-    return z ^ (z >> np.uint64(31))
+    z = (z ^ (z >> _S30)) * _M1
+    z = (z ^ (z >> _S27)) * _M2
+    return z ^ (z >> _S31)
 
 
 def game_key(seed: int, game_index: np.ndarray) -> np.ndarray:
@@ -54,13 +57,13 @@ def uniform_keyed(key: np.ndarray, turn: np.ndarray | int, stream: int, slots: i
     # product, done in Python's integers (numpy warns on a scalar's wrap-around).
     t = np.asarray(turn, dtype=np.int64).astype(np.uint64)
     z = key ^ (t * _K_TURN)
-    if np.ndim(slots):
+    if isinstance(slots, np.ndarray) or not isinstance(slots, (int, np.integer)):
         z = z[..., None]
         lane = (np.uint64(stream * 0x10001) + np.asarray(slots, dtype=np.uint64)) * _K_STREAM
     else:
         lane = np.uint64(((stream * 0x10001 + int(slots)) * int(_K_STREAM)) & _MASK64)
     z = _mix(z ^ lane)
-    return (z >> np.uint64(11)).astype(np.float64) * (1.0 / 9007199254740992.0)
+    return (z >> _S11).astype(np.float64) * (1.0 / 9007199254740992.0)
 
 
 STREAM_DEADLINE = 7  # whether a counterpart's deadline is real (one draw per game)

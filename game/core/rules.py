@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.core import rng
-from game.core.arrays import clip, covered_count, row_all, row_any, row_sum
+from game.core.arrays import any_true, clip, covered_count, row_all, row_any, row_sum
 from game.core.conditions import holds
 from game.core.effects import Deltas, Meters
 from game.core import opponent
@@ -176,7 +176,7 @@ def direct_effects(t: Turn) -> None:
     meter_of = {"tension": t.mt.tension, "trust": t.mt.trust, "resolve": t.mt.resolve, "confidence": t.mt.ally}
     for kind in PLAYER_KIND_TABLE:
         m = t.is_(kind.name)
-        if not kind.effects or not m.any():
+        if not kind.effects or not any_true(m):
             continue
         for e in kind.effects:
             meter, amount, mods = meter_of[e.meter], tun[e.tuning], set(e.modifier.split("+"))
@@ -201,6 +201,15 @@ def kind_specifics(t: Turn) -> None:
     m = t.is_("rapport")
     t.d.add(t.mt.resolve, "charm_wears", tun["rapport_repeat_resolve"], m & (st.kind_count[:, PK["rapport"]] >= 1))
     m = t.is_("probe")
+    if any_true(m):  # (nothing below changes a game that did not probe)
+        _probe(t, m)
+    st.walked_out[t.is_("walk_out")] = 1  # the summit ends after the counterpart's last word
+    st.ai_offer[t.is_("reject")] = -1
+
+
+def _probe(t: Turn, m: np.ndarray) -> None:
+    """A probe (`m`): your staff read how much the named issue matters to the counterpart."""
+    st, tun, rows, col = t.st, t.spec.tuning, t.rows, t.issue_col
     u = st.draw(rng.STREAM_PROBE)
     # Your staff may read the wrong issue's importance (a misleading source)...
     misled = st.draw(rng.STREAM_PROBE, 1) < tun["probe_mislead"]
@@ -212,8 +221,6 @@ def kind_specifics(t: Turn) -> None:
     heard = tun["probe_heard_aspiration"] * t.spec.ai_weights[col] / t.spec.ai_weights.max()
     st.aspiration_shift -= np.where(m & ~st.probed[rows, col], heard, 0.0)
     st.probed[rows[m], col[m]] = True
-    st.walked_out[t.is_("walk_out")] = 1  # the summit ends after the counterpart's last word
-    st.ai_offer[t.is_("reject")] = -1
 
 
 def concession_costs(t: Turn, terms: np.ndarray) -> None:
@@ -357,13 +364,21 @@ def fire_events(spec: GameSpec, st: BatchState, d: Deltas, live: np.ndarray) -> 
     if not spec.events:
         return fired
     ev = d.like(st.n)
+    limit = spec.tuning["aspiration_shift_limit"]
+    clipped = False
     for e, event in enumerate(spec.events):
-        now = live & ~st.fired[:, e] & holds(spec, st, event.when)
+        candidates = live & ~st.fired[:, e]
+        if not any_true(candidates):  # happened already (or no game is live): no need to ask
+            if not clipped:  # what the first event's update does when it fires nowhere
+                st.aspiration_shift = clip(st.aspiration_shift + 0.0, -limit, limit)
+                clipped = True
+            continue
+        now = candidates & holds(spec, st, event.when)
         fired[:, e] = now
         for meter, delta, lasting in event.effects:
             ev.add(meter, "event", delta, now, lasting)
-        limit = spec.tuning["aspiration_shift_limit"]
         st.aspiration_shift = clip(st.aspiration_shift + np.where(now, event.aspiration, 0.0), -limit, limit)
+        clipped = True
     st.fired |= fired
     _apply(st, ev.lasting_sum, ev.fading_sum)
     d.merge(ev)
@@ -378,7 +393,7 @@ def _choose_endings(spec: GameSpec, st: BatchState, ended: np.ndarray) -> None:
     ended_st = st.select(rows)
     pending = np.ones(rows.size, dtype=bool)
     for e, ending in enumerate(spec.endings):
-        if not pending.any():
+        if not any_true(pending):
             break
         match = pending & holds(spec, ended_st, ending.when)
         st.ending[rows[match]] = e

@@ -29,7 +29,7 @@ def ai_values(spec: GameSpec, trust: np.ndarray) -> np.ndarray:
     are worth only as much as it trusts you."""
     floor = spec.tuning["promise_floor"]
     discount = floor + (1.0 - floor) * clip(trust, 0.0, 100.0) / 100.0
-    vals = np.broadcast_to(spec.ai_values, (trust.shape[0],) + spec.ai_values.shape)
+    vals = spec.ai_values[None]  # broadcast over the games by the discount
     return np.where(spec.promise_by_player[None], vals * discount[:, None, None], vals)
 
 
