@@ -53,6 +53,15 @@ class Mind:
     lines: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     voice: tuple[Line, ...] = ()  # every line with its context (game.core.lines); preferred over `lines`
 
+    @cached_property
+    def voice_by_kind(self) -> Mapping[str, tuple[Line, ...]]:
+        """`voice` by kind of reply, each in the order written: a reply reads only its own
+        kind's lines, not all of the personality's (twice a turn at the table)."""
+        out: dict[str, list[Line]] = {}
+        for line in self.voice:
+            out.setdefault(line.kind, []).append(line)
+        return {kind: tuple(lines) for kind, lines in out.items()}
+
 
 @dataclass(frozen=True)
 class ActionSpec:

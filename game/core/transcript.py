@@ -63,7 +63,7 @@ def pick_line(spec: GameSpec, mind: Mind, kind: str, st_seed: int, game_index: i
     """What `mind` says for a reply of `kind` about issue `about`, chosen by context
     (game.core.lines); the generic line when the personality has none of this kind."""
     u = float(rng.uniform(st_seed, np.array([game_index]), turn, stream)[0])
-    voice = mind.voice or tuple(Line(kind, text) for text in mind.lines.get(kind, ()))
+    voice = mind.voice_by_kind.get(kind, ()) if mind.voice else tuple(Line(kind, text) for text in mind.lines.get(kind, ()))
     said = choose(voice, kind, u, lambda t: fill(t, **values), issue=about, mood=mood, answers=answers, recent=recent)
     return said if said is not None else fill(GENERIC_LINES.get(kind, "{them} considers."), **values)
 
@@ -146,8 +146,7 @@ def turn_record(spec: GameSpec, st: BatchState, outcome, row: int, recent: Seque
         meters=meter_moves(spec, before, after, outcome.deltas.lasting[row] + outcome.deltas.fading[row],
                            action=action.label.rstrip("."), ai_kind=kind, events="; ".join(e.title for e in events)),
         events=events,
-        ally=ally_voice(spec, st, row, turn, before, after, dict(values, position=ally_position(spec, focus)),
-                        recent_ally),
+        ally=ally_voice(spec, st, row, turn, before, after, values, recent_ally, focus),
         agreed=terms_text(spec, agreed) if (agreed >= 0).any() else None,
         probe=probe_result(spec, st, row, action),
         ending=ending_of(spec, st, row) if outcome.ended[row] else None,
@@ -219,9 +218,9 @@ ALLY_SPEAKS_AT = 5.0  # confidence points in one turn that make your ally speak 
 
 
 def ally_voice(spec: GameSpec, st: BatchState, row: int, turn: int, before, after, values: dict,
-               recent: Sequence[str] = ()) -> Said | None:
+               recent: Sequence[str] = (), focus: int = -1) -> Said | None:
     """Your ally speaks up when its confidence moves sharply: pleased, worried, or (when
-    already shaken) with a demand."""
+    already shaken) with a demand; {position} in its line is its own on issue `focus`."""
     k = spec.meter_index("ally.confidence")
     if spec.ally is None or k < 0:
         return None
@@ -231,7 +230,7 @@ def ally_voice(spec: GameSpec, st: BatchState, row: int, turn: int, before, afte
     kind = "warm" if change > 0 else ("demand" if after[k] < 40.0 else "cool")
     speaker = spec.ally_leader or spec.ally_name
     line = pick_line(spec, spec.ally, kind, st.seed, int(st.game_index[row]), turn, rng.STREAM_ALLY_LINE,
-                     recent=recent, **dict(values, them=speaker))
+                     recent=recent, **dict(values, them=speaker, position=ally_position(spec, focus)))
     return Said(speaker, kind, line)
 
 
