@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import numpy as np
 
-try:
-    from numpy._core.umath import clip as _clip_ufunc  # numpy 2
+try:  # numpy's own C functions, called without their Python wrappers
+    from numpy._core.multiarray import count_nonzero as _count_nonzero  # numpy 2
+    from numpy._core.umath import clip as _clip_ufunc
 except ImportError:  # numpy 1.26
+    from numpy.core.multiarray import count_nonzero as _count_nonzero
     from numpy.core.umath import clip as _clip_ufunc
 
 
@@ -40,7 +42,7 @@ _add_reduce, _max_reduce = np.add.reduce, np.maximum.reduce
 def any_true(mask: np.ndarray) -> bool:
     """Whether any element holds: `mask.any()` at a fraction of its cost on one game's
     arrays (the rules skip a step that would change nothing in any game)."""
-    return np.count_nonzero(mask) > 0
+    return _count_nonzero(mask) > 0
 
 
 # From this many columns numpy's float sums are pairwise, not left to right.

@@ -58,11 +58,9 @@ def unasked_top(spec: GameSpec, st: BatchState) -> np.ndarray:
     """[N, I] its `top_issues_to_ask` weightiest open issues that you have not asked about."""
     open_ = st.agreed < 0
     k = int(spec.tuning["top_issues_to_ask"])
-    # An open issue's rank among the open ones: how many open issues weigh more, or as
-    # much and come earlier on the agenda (a stable sort's order, without sorting).
-    w, idx = spec.ai_weights, np.arange(spec.n_issues)
-    before = (w[:, None] > w[None, :]) | ((w[:, None] == w[None, :]) & (idx[:, None] < idx[None, :]))
-    rank = covered_count(open_, before.T)
+    # An open issue's rank among the open ones: how many open issues come before it in
+    # the counterpart's order of importance (without sorting).
+    rank = covered_count(open_, spec.ai_outranks.T)
     return open_ & (rank < k) & ~st.probed
 
 

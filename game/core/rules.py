@@ -8,6 +8,7 @@ Games already over are left untouched, so a batch can run until every game has e
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -140,7 +141,7 @@ class Turn:
     def is_(self, name: str) -> np.ndarray:
         return self.kinds == PK[name]
 
-    @property
+    @cached_property
     def rows(self) -> np.ndarray:
         return np.arange(self.st.n)
 

@@ -195,6 +195,13 @@ class GameSpec:
         return out
 
     @cached_property
+    def ai_outranks(self) -> np.ndarray:
+        """[I, I]: issue i comes before issue j in the counterpart's order of importance
+        (it weighs more, or as much and comes earlier on the agenda: a stable sort's order)."""
+        w, idx = self.ai_weights, np.arange(self.n_issues)
+        return (w[:, None] > w[None, :]) | ((w[:, None] == w[None, :]) & (idx[:, None] < idx[None, :]))
+
+    @cached_property
     def ai_best(self) -> np.ndarray:
         return np.where(self.position_mask, self.ai_values, -1.0).argmax(axis=1)
 

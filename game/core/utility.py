@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from game.core.arrays import clip, row_any, row_argmax, row_sum
@@ -11,10 +13,18 @@ from game.core.state import BatchState
 _EPS = 1e-9
 
 
+@lru_cache(maxsize=16)
+def _issue_offsets(n_issues: int, n_pos: int) -> np.ndarray:
+    """Where each issue's row starts in a flattened [I, P] table (a constant per shape)."""
+    offsets = np.arange(n_issues) * n_pos
+    offsets.flags.writeable = False
+    return offsets
+
+
 def take(table: np.ndarray, positions: np.ndarray) -> np.ndarray:
     """table [N, I, P] or [I, P], positions [N, I] (-1 allowed) -> values [N, I]."""
     n_issues, n_pos = table.shape[-2], table.shape[-1]
-    flat_index = np.maximum(positions, 0) + np.arange(n_issues) * n_pos
+    flat_index = np.maximum(positions, 0) + _issue_offsets(n_issues, n_pos)
     if table.ndim == 3 and table.strides[0] == 0:  # one table broadcast over the games
         table = table[0]
     if table.ndim == 2:

@@ -88,12 +88,14 @@ def test_unasked_top_ranks_as_a_stable_sort_would(seed, issues, k):
     from types import SimpleNamespace
 
     from game.core.reply import unasked_top
+    from game.core.spec import GameSpec
 
     g = np.random.default_rng(seed)
     weights = g.choice([0.0, 0.1, 0.2, 0.3], size=issues)  # ties on purpose
     agreed = np.where(g.random((40, issues)) < 0.4, 0, -1)
     probed = g.random((40, issues)) < 0.3
     spec = SimpleNamespace(tuning={"top_issues_to_ask": float(k)}, ai_weights=weights, n_issues=issues)
+    spec.ai_outranks = GameSpec.ai_outranks.func(spec)  # the spec's own order of importance
     got = unasked_top(spec, SimpleNamespace(agreed=agreed, probed=probed))
     for r in range(40):
         open_issues = [i for i in range(issues) if agreed[r, i] < 0]
