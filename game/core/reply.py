@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.core import opponent, rng
-from game.core.arrays import clip, covered_count, row_all, row_any, row_argmax, row_sum
+from game.core.arrays import any_true, clip, covered_count, row_all, row_any, row_argmax, row_sum
 from game.core.effects import Deltas, Meters
 from game.core.pressure import set_deadline
 from game.core.spec import AI_KINDS, AK, PK, GameSpec, kind_is
@@ -101,20 +101,25 @@ def judge_terms(spec: GameSpec, st: BatchState, kinds, terms, u_new, target, pla
     accepting = kinds == PK["accept"]
     red = crosses_red_line(spec.ai_red, terms)
     floor = reservation(spec, st)
-    meets = (u_new >= target - tun["accept_tolerance"]) & ~held_back(spec, st, terms)
-    acceptable = proposing & (accepting | ((meets | its_own_terms(spec, st, terms)) & ~red))
-    insulting = proposing & ~acceptable & ((u_new < floor) | red)
-    # What it has been offered, by its own measure, to fall back on at the end.
-    better = proposing & ~accepting & ~red & (u_new > st.best_seen_u)
-    st.best_seen = np.where(better[:, None], terms, st.best_seen)
-    st.best_seen_u = np.where(better, u_new, st.best_seen_u)
+    if any_true(proposing):  # (with no terms on the table nothing here can hold)
+        meets = (u_new >= target - tun["accept_tolerance"]) & ~held_back(spec, st, terms)
+        acceptable = proposing & (accepting | ((meets | its_own_terms(spec, st, terms)) & ~red))
+        insulting = proposing & ~acceptable & ((u_new < floor) | red)
+        # What it has been offered, by its own measure, to fall back on at the end.
+        better = proposing & ~accepting & ~red & (u_new > st.best_seen_u)
+        st.best_seen = np.where(better[:, None], terms, st.best_seen)
+        st.best_seen_u = np.where(better, u_new, st.best_seen_u)
+    else:
+        acceptable, insulting = proposing.copy(), proposing.copy()  # all False
     last_turn = st.turn + 1 >= spec.total_turns
     best_open = row_any((st.best_seen >= 0) & (st.agreed < 0))
     # At the last turn it settles for the best you offered, if that beats its alternatives
     # by enough: part of the way from its walk-away value to what it still aims at.
     final_bar = floor + tun["final_take_share"] * clip(target - floor, 0.0, None)
     take_best = (played & last_turn & ~acceptable & best_open & (st.best_seen_u >= final_bar)
-                 & ~held_back(spec, st, st.best_seen) & (tun["final_take_best"] > 0))
+                 & (tun["final_take_best"] > 0))
+    if any_true(take_best):
+        take_best &= ~held_back(spec, st, st.best_seen)
     return ReplyContext(acceptable, insulting, proposing, repeated, take_best, red, terms)
 
 
@@ -160,7 +165,7 @@ def reply_scores(spec: GameSpec, st: BatchState, kinds, ctx: ReplyContext, now, 
     if mt.ally >= 0 and spec.ally is not None:
         # A wedge: your ally's shaken confidence, or terms you put forward that cost it.
         shaky = clip((s["divide_at"] - now[:, mt.ally]) / s["divide_at"], 0.0, 1.0)
-        hurts = ctx.proposing & (ally_cost(spec, st, ctx.terms) > 0.0)
+        hurts = ctx.proposing & (ally_cost(spec, st, ctx.terms) > 0.0) if any_true(ctx.proposing) else ctx.proposing
         put("divide", s["score_divide"] + s["score_divide_shaky"] * shaky + s["score_divide_hurts"] * hurts,
             ((shaky > 0.0) | hurts) & ~st.ally_broke)  # once your ally has broken with you, no wedge is needed
     return scores
@@ -175,6 +180,8 @@ def ally_cost(spec: GameSpec, st: BatchState, terms: np.ndarray) -> np.ndarray:
 
 def _agree(spec: GameSpec, st: BatchState, d: Deltas, m: np.ndarray, terms: np.ndarray, reply) -> np.ndarray:
     """Accepted terms become agreements; returns them [N, I] (-1 elsewhere)."""
+    if not any_true(m):  # nothing accepted: nothing changes
+        return np.full_like(terms, -1)
     tun, mt = spec.tuning, Meters(spec)
     new = m[:, None] & (terms >= 0) & (st.agreed < 0)
     agreed_now = np.where(new, terms, -1)

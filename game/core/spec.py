@@ -173,7 +173,7 @@ class GameSpec:
     def n_positions(self) -> int:
         return int(self.position_mask.shape[1])
 
-    @property
+    @cached_property
     def total_turns(self) -> int:
         return sum(s.turns for s in self.sessions)
 
