@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.core.arrays import clip, row_any, row_sum
+from game.core.arrays import any_true, clip, row_any, row_sum
 from game.core.spec import PK, GameSpec
 from game.core.state import BatchState
 
@@ -25,12 +25,14 @@ def observe(spec: GameSpec, st: BatchState, kinds: np.ndarray, issue: np.ndarray
     tun = spec.tuning
     offering = played & row_any(terms >= 0) & (kinds != PK["accept"])
     covered = terms >= 0
-    kept = covered & (st.last_terms >= 0) & (terms == st.last_terms) & offering[:, None]
-    st.om_weight += tun["om_learn"] * kept
+    if any_true(offering):  # (adding nothing changes nothing)
+        kept = covered & (st.last_terms >= 0) & (terms == st.last_terms) & offering[:, None]
+        st.om_weight += tun["om_learn"] * kept
     rows = np.nonzero(played & (kinds == PK["concede"]))[0]
     st.om_weight[rows, issue[rows]] -= tun["om_concede"]
-    onehot = np.arange(spec.n_positions)[None, None, :] == terms[:, :, None]
-    st.om_freq += onehot & (covered & offering[:, None])[:, :, None]
+    if any_true(offering):
+        onehot = np.arange(spec.n_positions)[None, None, :] == terms[:, :, None]
+        st.om_freq += onehot & (covered & offering[:, None])[:, :, None]
 
 
 def prior_values(spec: GameSpec) -> np.ndarray:

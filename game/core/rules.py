@@ -227,6 +227,8 @@ def _probe(t: Turn, m: np.ndarray) -> None:
 def concession_costs(t: Turn, terms: np.ndarray) -> None:
     """Giving ground unasked: early, after your own warning, and in your ally's eyes."""
     tun, st, m = t.spec.tuning, t.st, t.is_("concede")
+    if not any_true(m):  # every change below is for a concession
+        return
     t.d.add(t.mt.resolve, "early", tun["concede_early_resolve"] * (1.0 - t.progress), m)
     t.d.add(t.mt.resolve, "unbacked", tun["unbacked_threat_resolve"], m & st.warned[t.rows, t.issue_col])
     if t.mt.ally >= 0:
@@ -248,17 +250,22 @@ def positions_phase(t: Turn, terms: np.ndarray, values: np.ndarray) -> tuple[np.
     # overall utility (weights over the whole agenda, so a small issue is a small gift),
     # beyond the best it has had from you and its own walk-away value: stepping back
     # from an extreme opening is no gift.
-    worth = row_sum(spec.ai_weights * take(values, st.player_pos))
-    baseline = np.maximum(st.best_pos_u, reservation(spec, st))
-    gain = np.where(moves_position, clip(worth - baseline, 0.0, None), 0.0)
-    st.best_pos_u = np.where(moves_position, np.maximum(st.best_pos_u, worth), st.best_pos_u)
+    if any_true(moves_position):
+        worth = row_sum(spec.ai_weights * take(values, st.player_pos))
+        baseline = np.maximum(st.best_pos_u, reservation(spec, st))
+        gain = np.where(moves_position, clip(worth - baseline, 0.0, None), 0.0)
+        st.best_pos_u = np.where(moves_position, np.maximum(st.best_pos_u, worth), st.best_pos_u)
+    else:
+        gain = np.zeros(st.n)
     # The very offer you made last turn, made again: it earns nothing new and wears.
     repeated = row_any(covered) & ~t.is_("accept") & row_all(terms == st.last_terms)
     t.d.add(t.mt.tension, "repeat", tun["repeat_offer_tension"], repeated)
-    core = int(spec.player_weights.argmax())
-    holds_core = (terms[:, core] < 0) | (take(spec.player_values, terms)[:, core] >= 0.5)
-    m = t.is_("propose") & (row_sum(covered) >= 2) & holds_core & ~repeated
-    t.d.add(t.mt.resolve, "core", tun["hold_core_resolve"], m)
+    proposing = t.is_("propose")
+    if any_true(proposing):
+        core = int(spec.player_weights.argmax())
+        holds_core = (terms[:, core] < 0) | (take(spec.player_values, terms)[:, core] >= 0.5)
+        m = proposing & (row_sum(covered) >= 2) & holds_core & ~repeated
+        t.d.add(t.mt.resolve, "core", tun["hold_core_resolve"], m)
     return gain, repeated
 
 
