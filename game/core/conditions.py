@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from game.core import judging
-from game.core.arrays import clip, row_all, row_sum
+from game.core.arrays import any_true, clip, row_all, row_sum
 from game.core.kinds import CONDITION_DOC, PK
 from game.core.spec import Cond, GameSpec
 from game.core.state import BatchState
@@ -61,6 +61,8 @@ def _all(spec, st, cond):
     out = np.ones(st.n, dtype=bool)
     for c in cond[1]:
         out &= holds(spec, st, c)
+        if not any_true(out):  # false in every game: the rest cannot change that
+            break
     return out
 
 
@@ -68,6 +70,8 @@ def _any(spec, st, cond):
     out = np.zeros(st.n, dtype=bool)
     for c in cond[1]:
         out |= holds(spec, st, c)
+        if out.all():  # true in every game: the rest cannot change that
+            break
     return out
 
 

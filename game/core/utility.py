@@ -106,25 +106,32 @@ def make_offer(spec: GameSpec, values: np.ndarray, target: np.ndarray, scope: np
         reachable = reachable & ~spec.ai_never_offers
     reachable_flat = reachable.reshape(-1)
     # The games whose offer may still move: one that cannot give a step now never will
-    # (nothing it reads changes), so each step works on fewer games.
+    # (nothing it reads changes), so each step works on fewer games. What each step reads
+    # of those games is taken again only when some have dropped out.
     act = np.arange(n)
+    may_move = scope & (step != 0)
+    rows_of_act = None
     for _ in range(n_issues * (n_pos - 1)):
+        if rows_of_act is not act:
+            at, may, w, w_total = game_at[act], may_move[act], weights[act], wsum[act]
+            bar, you_w = target[act, None] - _EPS, you_weights[act]
+            rows_of_act = act
         here = pos[act]
         nxt = clip(here + step, 0, n_pos - 1)
-        in_game, at = nxt + issue_at, game_at[act]
+        in_game = nxt + issue_at
         at_now, at_next = here + issue_at + at, in_game + at
-        movable = scope[act] & (step != 0) & (here != you_best) & reachable_flat[in_game]
+        movable = may & (here != you_best) & reachable_flat[in_game]
         v_now, v_next = values_flat[at_now], values_flat[at_next]
-        w, w_total = weights[act], wsum[act]
         loss = w * (v_now - v_next) / w_total[:, None]
         current = row_sum(w * v_now) / w_total
-        ok = movable & (current[:, None] - loss >= target[act, None] - _EPS)
+        ok = movable & (current[:, None] - loss >= bar)
         moving = np.nonzero(row_any(ok))[0]
         if not moving.size:
             break
-        gain = you_weights[act] * (you_flat[at_next] - you_flat[at_now])
+        gain = you_w * (you_flat[at_next] - you_flat[at_now])
         score = np.where(ok, gain / (np.maximum(loss, 0.0) + 1e-3), -np.inf)
         pick = row_argmax(score)[moving]
-        act = act[moving]
+        if moving.size < act.size:
+            act = act[moving]
         pos[act, pick] = nxt[moving, pick]
     return np.where(scope, pos, -1)
