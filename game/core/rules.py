@@ -371,25 +371,27 @@ def fire_events(spec: GameSpec, st: BatchState, d: Deltas, live: np.ndarray) -> 
     fired = np.zeros((st.n, len(spec.events)), dtype=bool)
     if not spec.events:
         return fired
-    ev = d.like(st.n)
+    ev = None  # the events' changes, once one fires somewhere
     limit = spec.tuning["aspiration_shift_limit"]
     clipped = False
     for e, event in enumerate(spec.events):
         candidates = live & ~st.fired[:, e]
-        if not any_true(candidates):  # happened already (or no game is live): no need to ask
+        now = candidates & holds(spec, st, event.when) if any_true(candidates) else candidates
+        if not any_true(now):  # fires nowhere: no need to ask (happened already), no change
             if not clipped:  # what the first event's update does when it fires nowhere
                 st.aspiration_shift = clip(st.aspiration_shift + 0.0, -limit, limit)
                 clipped = True
             continue
-        now = candidates & holds(spec, st, event.when)
+        ev = ev if ev is not None else d.like(st.n)
         fired[:, e] = now
         for meter, delta, lasting in event.effects:
             ev.add(meter, "event", delta, now, lasting)
         st.aspiration_shift = clip(st.aspiration_shift + np.where(now, event.aspiration, 0.0), -limit, limit)
         clipped = True
-    st.fired |= fired
-    _apply(st, ev.lasting_sum, ev.fading_sum)
-    d.merge(ev)
+    if ev is not None:  # (adding nothing would change nothing: the sums start at +0.0)
+        st.fired |= fired
+        _apply(st, ev.lasting_sum, ev.fading_sum)
+        d.merge(ev)
     return fired
 
 
