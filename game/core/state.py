@@ -77,6 +77,10 @@ class BatchState:
         several `slots` at once."""
         return rng.uniform_keyed(self._game_key, self.turn if turn is None else turn, stream, slots)
 
+    def draw_row(self, row: int, stream: int, turn: int) -> float:
+        """Game `row`'s draw alone: the number `draw(stream, turn=turn)` gives that game."""
+        return float(rng.uniform_keyed(self._game_key[row:row + 1], turn, stream)[0])
+
     def select(self, rows: np.ndarray | slice) -> BatchState:
         """The sub-batch of the given games (copies)."""
         kw = {}

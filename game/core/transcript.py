@@ -58,11 +58,11 @@ def fill(template: str, **values: str) -> str:
         rest = rest[end + 1 :]
 
 
-def pick_line(spec: GameSpec, mind: Mind, kind: str, st_seed: int, game_index: int, turn: int, stream: int,
+def pick_line(spec: GameSpec, mind: Mind, kind: str, st: BatchState, row: int, turn: int, stream: int,
               *, about: int = -1, mood: str = "", answers: str = "", recent: Sequence[str] = (), **values: str) -> str:
-    """What `mind` says for a reply of `kind` about issue `about`, chosen by context
-    (game.core.lines); the generic line when the personality has none of this kind."""
-    u = float(rng.uniform(st_seed, np.array([game_index]), turn, stream)[0])
+    """What `mind` says for a reply of `kind` about issue `about` in game `row`, chosen by
+    context (game.core.lines); the generic line when the personality has none of this kind."""
+    u = st.draw_row(row, stream, turn)
     voice = mind.voice_by_kind.get(kind, ()) if mind.voice else tuple(Line(kind, text) for text in mind.lines.get(kind, ()))
     said = choose(voice, kind, u, lambda t: fill(t, **values), issue=about, mood=mood, answers=answers, recent=recent)
     return said if said is not None else fill(GENERIC_LINES.get(kind, "{them} considers."), **values)
@@ -132,7 +132,7 @@ def turn_record(spec: GameSpec, st: BatchState, outcome, row: int, recent: Seque
     before = st.history[row, turn]
     after = st.history[row, turn + 1]
     focus = line_focus(outcome, row, action, kind)
-    line = pick_line(spec, spec.counterpart, kind, st.seed, int(st.game_index[row]), turn, rng.STREAM_LINE,
+    line = pick_line(spec, spec.counterpart, kind, st, row, turn, rng.STREAM_LINE,
                      about=focus, mood=table_mood(spec, after), answers=action.kind, recent=recent, **values)
     offer = terms_text(spec, st.ai_offer[row]) if REPLY_KIND[kind].shows_offer else None
     agreed = outcome.agreed_now[row]
@@ -229,7 +229,7 @@ def ally_voice(spec: GameSpec, st: BatchState, row: int, turn: int, before, afte
         return None
     kind = "warm" if change > 0 else ("demand" if after[k] < 40.0 else "cool")
     speaker = spec.ally_leader or spec.ally_name
-    line = pick_line(spec, spec.ally, kind, st.seed, int(st.game_index[row]), turn, rng.STREAM_ALLY_LINE,
+    line = pick_line(spec, spec.ally, kind, st, row, turn, rng.STREAM_ALLY_LINE,
                      recent=recent, **dict(values, them=speaker, position=ally_position(spec, focus)))
     return Said(speaker, kind, line)
 
@@ -258,7 +258,7 @@ def importance(weight: float) -> str:
 def opening_record(spec: GameSpec, st: BatchState, fired: np.ndarray, row: int) -> dict:
     values = {"issue": issue_mid(spec, int(spec.ai_weights.argmax())), "position": "", "leader": spec.player_address,
               "you": spec.player_address, "them": spec.ai_leader}
-    line = pick_line(spec, spec.counterpart, "greet", st.seed, int(st.game_index[row]), 0, rng.STREAM_LINE, **values)
+    line = pick_line(spec, spec.counterpart, "greet", st, row, 0, rng.STREAM_LINE, **values)
     meters = st.meters()[row]
     return TurnRecord(
         turn=0,
