@@ -196,3 +196,9 @@ __all__ = [
     "deadline_sentence", "ending_cause", "issue_name", "meter_change", "meter_move_line", "path_by_session", "probe_sentence",
     "quoted", "reasons_text", "resolve_story", "signed", "source_line", "terms_lines", "turn_heading",
 ]
+
+
+def not_saved(error: str) -> str:
+    """A save that failed (a full disk, a folder that cannot be written), said the same in
+    the terminal and the window: play goes on, and the save already there is kept."""
+    return f"{error}. Play goes on; the previous save is unchanged."

@@ -20,6 +20,7 @@ from game.match import Match, UndoRefused, describe_log_entry
 from game.saves import SaveError
 from game.text import compose, render
 from game.textsafe import visible
+from game.wording import not_saved
 
 HELP = """Commands at the prompt:
   NUMBER or ACTION-ID   take that action
@@ -200,7 +201,7 @@ def _play(match: Match, read_line, write, width: int, slot: str | None) -> int:
             continue
         render.turn(out, match.spec, result.record)
         if result.save_error:
-            _say_err(f"summit: {result.save_error}. Play goes on; the previous save is unchanged.")
+            _say_err(f"summit: {not_saved(result.save_error)}")
     render.ending(out, match)
     try:  # the autosave after the last move already holds the ending; this adds the slot
         match.save()
@@ -265,7 +266,7 @@ def _save_now(match: Match, slot: str | None) -> str:
             return f"Saved as {slot!r} ({match.save_as(slot)})."
         return f"Saved to {match.save()}."
     except SaveError as e:
-        return f"Not saved: {e}. Play goes on; the previous save is unchanged."
+        return f"Not saved: {not_saved(str(e))}"
 
 
 def _time_command(out: render.Writer, match: Match, words: list[str]) -> bool:
@@ -303,7 +304,7 @@ def _time_command(out: render.Writer, match: Match, words: list[str]) -> bool:
         return False
     out.para(describe_log_entry(match.log[-1]))
     if r.save_error:
-        _say_err(f"summit: {r.save_error}. Play goes on; the previous save is unchanged.")
+        _say_err(f"summit: {not_saved(r.save_error)}")
     return True
 
 

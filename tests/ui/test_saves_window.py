@@ -193,3 +193,39 @@ def test_the_timelines_page_switches_and_opens_the_right_screen(make_app, librar
     close_cards(d)
     assert match.current_timeline == 1 and d.name == "TableScene"  # the branch is not over: its table
     assert len(match.game.choices) == 2 and not match.game.over
+
+
+def test_a_save_that_cannot_be_written_is_said_once_and_play_goes_on(make_app, library, monkeypatch):
+    """A full disk or a folder that cannot be written: the window says so once, on a card,
+    and the game goes on; it never stops with a traceback (the autosave after a move,
+    the save at a session's end and the one on leaving all fail here)."""
+    from game import match as match_module
+    from game.saves import SaveError
+
+    def cannot_write(path, data):
+        raise SaveError(f"{path}: cannot be written (No space left on device)")
+
+    d = make_app()
+    match = new_match(library, "vienna_1961", "usa", 3)
+    at_table(d, match)
+    monkeypatch.setattr(match_module, "write_save", cannot_write)
+    cards = []
+    sessions = match.game.session_index
+    for n in range(8):  # past the end of the first session
+        if match.game.session_index > sessions:
+            break
+        d.key(K.K_1, unicode="1")
+        for _ in range(50):
+            d.settle()
+            if d.name != "NoticeScene":
+                break
+            cards.append(d.scene.title)
+            d.key(K.K_RETURN)
+        if match.game.over:
+            break
+    assert match.game.session_index > sessions or match.game.over
+    assert cards.count("The game could not be saved") == 1, cards
+    assert d.name == "TableScene", d.name
+    d.key(K.K_ESCAPE)
+    d.click("pause:quit")  # leaving saves once more, and fails quietly
+    assert d.name == "TitleScene"

@@ -39,9 +39,8 @@ ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 
 def play_move(match: Match, action_id: str, terms: dict[str, str] | None = None):
     """Play through the match (it records the move on its timeline and autosaves after
-    every move); the turn record back."""
-    result = match.play(action_id, terms) if terms else match.play(action_id)
-    return result.record
+    every move): the `PlayResult` (the turn record, and the save's error if it failed)."""
+    return match.play(action_id, terms) if terms else match.play(action_id)
 
 
 def is_move_widget(key: str) -> bool:
@@ -72,6 +71,7 @@ class TableScene(TableLayout, TableTime, Scene):
         self.narrow = False
         self.armed = False  # the player has chosen where the focus is since the table came back
         self.draft: dict[str, str | None] = {}  # the offer being composed: issue id -> position id
+        self.save_failure_told = False  # a failed save was said, and none has succeeded since
         if not self.game.choices:
             self._queue_events(self.game.transcript[0])
         if self.game.over:
@@ -202,13 +202,13 @@ class TableScene(TableLayout, TableTime, Scene):
 
     def _play(self, action_id: str, terms: dict[str, str] | None = None) -> None:
         session_before = self.game.session_index
-        self._after_move(play_move(self.match, action_id, terms), session_before)
+        result = play_move(self.match, action_id, terms)
+        self._after_move(result.record, session_before, result.save_error)
 
-    def _after_move(self, record: dict, session_before: int) -> None:
+    def _after_move(self, record: dict, session_before: int, save_error: str | None = None) -> None:
         for m in self.game.meters():
             self.anim.set(m["meter"], m["value"])
-        if self.game.session_index != session_before or self.game.over:
-            self.match.save()  # autosave after each session, as the terminal game does
+        self._tell_if_not_saved(save_error)
         self._queue_events(record)
         if self.game.over:
             self._queue_ending()
@@ -285,9 +285,20 @@ class TableScene(TableLayout, TableTime, Scene):
     def to_ending(self) -> None:
         from game.ui.scenes.ending import EndingScene
 
-        self.queue.clear()
-        self.match.save()
+        self.queue.clear()  # (the last move's autosave already holds the ending)
         self.send(Replace(EndingScene(self.ctx, self.match)))
+
+    def _tell_if_not_saved(self, error: str | None) -> None:
+        """A save that failed is said once, on a card before the move's own cards, until
+        a save succeeds again; play goes on either way."""
+        if error is None:
+            self.save_failure_told = False
+        elif not self.save_failure_told:
+            from game.ui.scenes.notice import NoticeScene
+
+            self.save_failure_told = True
+            self.queue.insert(0, NoticeScene(self.ctx, "The game could not be saved", wording.not_saved(error),
+                                             kicker="Not saved"))
 
     # ----------------------------------------------------------------- your own offer
     def pick(self, issue: str, position: str | None) -> None:
@@ -409,4 +420,6 @@ class TableScene(TableLayout, TableTime, Scene):
         self.send(Push(BriefingScene(self.ctx, self.match, review=True)))
 
     def on_leave(self) -> None:
-        self.match.save()  # quitting to the title or closing the window never loses the game
+        # Quitting to the title or closing the window never loses the game; a save that
+        # cannot be written was said during play, and must not stop the window closing.
+        self.match.autosave()

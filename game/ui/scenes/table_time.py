@@ -6,6 +6,7 @@ or a move that cannot be replayed, is said in a card rather than raised.
 
 from __future__ import annotations
 
+from game import wording
 from game.core.game import IllegalAction
 from game.ui.meters import MeterAnimation
 from game.ui.scene import Push
@@ -64,7 +65,7 @@ class TableTime:
         self._reset_after_rewind()
         error = getattr(done, "save_error", None)
         if error:
-            self.send(Push(NoticeScene(self.ctx, "Not saved", error, button="Close")))
+            self.send(Push(NoticeScene(self.ctx, "Not saved", wording.not_saved(error), button="Close")))
 
     def _reset_after_rewind(self) -> None:
         self.game = self.match.game
