@@ -248,16 +248,58 @@ class SaveEntry:
     over: bool
     ending: str | None  # the ending's title once over
     saved_at: float  # seconds since the epoch
+    scenario: str = ""  # the scenario's id
 
 
-def _entries(paths: list[Path]) -> list[SaveEntry]:
+def entry_of(path: Path, save: SaveFile) -> SaveEntry:
+    """The list entry of a save already read and checked (`read_save`)."""
+    return SaveEntry(path, save.kind, save.name, save.game_id, save.title, save.side, save.turn, save.over,
+                     save.ending, save.saved_at, save.scenario.id)
+
+
+# What `peek` reads of a save, and the type each must have.
+_HEADER = {"format": str, "game_id": str, "kind": str, "title": str, "side": str, "turn": int, "over": bool,
+           "saved_at": (int, float), "scenario": dict}
+
+
+def peek(path: Path) -> SaveEntry | None:
+    """A save's list entry from its header fields alone, without the save model (the
+    window's title shows the latest games at once); None when the file is not a save.
+    A save that peeks well may still fail its full check when it is opened, which then
+    says why."""
+    try:
+        data = read_json(path)
+    except SaveError:
+        return None
+    if not isinstance(data, dict) or data.get("format") != "summit-save":
+        return None
+    if not all(_is(data.get(key), kind) for key, kind in _HEADER.items()):
+        return None
+    name, ending, scenario = data.get("name"), data.get("ending"), data["scenario"].get("id")
+    if not (isinstance(name, (str, type(None))) and isinstance(ending, (str, type(None))) and isinstance(scenario, str)):
+        return None
+    return SaveEntry(path, data["kind"], name, data["game_id"], data["title"], data["side"], data["turn"], data["over"],
+                     ending, float(data["saved_at"]), scenario)
+
+
+def _is(value, kind) -> bool:
+    """isinstance, with JSON's true and false never taken for numbers."""
+    return isinstance(value, bool) if kind is bool else isinstance(value, kind) and not isinstance(value, bool)
+
+
+def _entries(paths: list[Path], checked: bool = True) -> list[SaveEntry]:
     out = []
     for p in paths:
-        try:
-            s = read_save(p)
-        except SaveError:
-            continue  # a damaged file is reported when it is opened, not in a list
-        out.append(SaveEntry(p, s.kind, s.name, s.game_id, s.title, s.side, s.turn, s.over, s.ending, s.saved_at))
+        if checked:
+            try:
+                entry = entry_of(p, read_save(p))
+            except SaveError:
+                continue  # a damaged file is reported when it is opened, not in a list
+        else:
+            entry = peek(p)
+            if entry is None:
+                continue
+        out.append(entry)
     return sorted(out, key=lambda e: -e.saved_at)
 
 
@@ -268,9 +310,10 @@ def _json_files(folder: Path) -> list[Path]:
         return []
 
 
-def list_games(limit: int | None = 5) -> list[SaveEntry]:
-    """The autosaves, one per game, newest first (the last `limit`; None for all)."""
-    entries = _entries(_json_files(games_dir()))
+def list_games(limit: int | None = 5, checked: bool = True) -> list[SaveEntry]:
+    """The autosaves, one per game, newest first (the last `limit`; None for all).
+    `checked=False`: from each save's header alone (`peek`), without the save model."""
+    entries = _entries(_json_files(games_dir()), checked)
     return entries if limit is None else entries[:limit]
 
 

@@ -44,14 +44,12 @@ def scenes_for_new_match(ctx: AppContext, match: Match) -> list[Scene]:
     return [TitleScene(ctx), BriefingScene(ctx, match)]
 
 
-def save_summary(data: dict, listing=None) -> str:
-    """One line about a save: which summit, whom you lead, how far (the leader's name
-    from the content listing, `game.content.listing`, when given)."""
-    title = data.get("title") or data.get("scenario", "?")
-    who = str(data.get("side", "?"))
+def save_summary(entry, listing=None) -> str:
+    """One line about a save (a `game.saves.SaveEntry`): which summit, whom you lead, how
+    far (the leader's name from the content listing, `game.content.listing`, when given)."""
+    who = entry.side
     scenarios = listing["scenarios"] if listing is not None else []
-    entry = next((sc for sc in scenarios if sc["id"] == data.get("scenario")), None)
-    if entry is not None:
-        who = next((s["leader"] for s in entry["sides"] if s["id"] == data.get("side")), who)
-    turns = len(data.get("choices") or [])
-    return f"{title}, as {who}: {turns} turn{'s' if turns != 1 else ''} played"
+    found = next((sc for sc in scenarios if sc["id"] == entry.scenario), None)
+    if found is not None:
+        who = next((s["leader"] for s in found["sides"] if s["id"] == entry.side), who)
+    return f"{entry.title or entry.scenario or '?'}, as {who}: {entry.turn} turn{'s' if entry.turn != 1 else ''} played"

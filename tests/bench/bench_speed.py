@@ -83,7 +83,15 @@ _TITLE_WITH_LEADERS = ("from game.ui.splash import show_splash\nshow_splash()\n"
                        "while not app.scene.find('title:leaders').texts():\n    app.loop_step(clock)\n")
 
 
-def interactive_title_seconds(runs: int = 5, warm: bool = True, script: str = _INTERACTIVE_TITLE) -> tuple[float, float]:
+_MAKE_SAVES = ("from game.content.library import load_library\nfrom game.setup import start_match\n"
+               "lib = load_library()\n"
+               "for seed, sid in ((1, 'vienna_1961'), (2, 'singapore_2018'), (3, 'vienna_1961')):\n"
+               "    m = start_match(lib, sid, None, seed)\n"
+               "    for _ in range(4):\n        m.play(m.legal_actions()[0].id)\n")
+
+
+def interactive_title_seconds(runs: int = 5, warm: bool = True, script: str = _INTERACTIVE_TITLE,
+                              saves: bool = False) -> tuple[float, float]:
     """Median seconds to a bare pygame first frame and to the window's interactive title,
     interleaved. `warm`: the content cache already filled (every launch after the first)."""
     import shutil
@@ -93,6 +101,8 @@ def interactive_title_seconds(runs: int = 5, warm: bool = True, script: str = _I
     env = _as_installed(dict(os.environ, SUMMIT_HOME=str(home), SDL_VIDEODRIVER=os.environ.get("SDL_VIDEODRIVER", "dummy"),
                              SDL_AUDIODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1", SUMMIT_BENCH_FIRST_FRAME="1"))
     subprocess.run([sys.executable, "-c", _INTERACTIVE_TITLE], capture_output=True, check=True, env=env, cwd=ROOT)
+    if saves:  # a returning player: three games under way
+        subprocess.run([sys.executable, "-c", _MAKE_SAVES], capture_output=True, check=True, env=env, cwd=ROOT)
     bare, title = [], []
     try:
         for _ in range(runs):
@@ -158,6 +168,9 @@ def measure(games: int, million: bool) -> list[tuple[str, str, bool | None]]:  #
         bare, title = interactive_title_seconds(warm=warm)
         rows.append((f"interactive title vs bare first frame ({'cache filled' if warm else 'no cache'})",
                      f"{title:.3f} s vs {bare:.3f} s = +{title - bare:.3f} s", title - bare <= 0.3))
+    bare, title = interactive_title_seconds(saves=True)
+    rows.append(("interactive title vs bare first frame (3 saved games)", f"{title:.3f} s vs {bare:.3f} s = +{title - bare:.3f} s",
+                 title - bare <= 0.3))
     bare, title = interactive_title_seconds(warm=False, script=_TITLE_WITH_LEADERS)
     rows.append(("  the same, until its leaders are drawn (no cache)", f"{title:.3f} s vs {bare:.3f} s = +{title - bare:.3f} s",
                  None))

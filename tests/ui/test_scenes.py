@@ -532,3 +532,37 @@ def test_a_first_launch_draws_the_title_at_once_and_its_leaders_when_the_library
     assert "leaders at the first frame: []" in out.stdout
     assert "leaders once loaded: ['1961', '2018']" in out.stdout
     assert "cached after: True" in out.stdout
+
+
+@pytest.mark.slow  # new processes: the full run has it
+def test_the_title_shows_saved_games_without_the_save_model(home):
+    """A returning player's title: the latest game and the recent ones are read from the
+    saves' headers; neither the save model nor pydantic is loaded for the first frame."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    make = ("from game.content import listing\n"
+            "from game.content.library import load_library\n"
+            "from game.setup import start_match\n"
+            "lib = load_library()\n"
+            "listing.keep(listing.snapshot_key(), listing.of(lib))\n"
+            "for seed, sid in ((1, 'vienna_1961'), (2, 'singapore_2018'), (3, 'vienna_1961')):\n"
+            "    m = start_match(lib, sid, None, seed)\n"
+            "    for _ in range(seed):\n"
+            "        m.play(m.legal_actions()[0].id)\n")
+    subprocess.run([sys.executable, "-c", make], cwd=REPO, check=True)
+    code = (
+        "import sys\n"
+        "from game.ui.app import App\n"
+        "app = App(None, size=(1280, 720))\n"
+        "app.draw()\n"
+        "print('pydantic loaded:', 'pydantic' in sys.modules)\n"
+        "print('note:', app.scene.find('title:continue_note').texts())\n"
+        "print('recent:', len([w for w in app.scene.all_widgets() if w.key.startswith('title:game:')]))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    assert "pydantic loaded: False" in out.stdout
+    assert "note: ['Vienna, 1961: Kennedy and Khrushchev, as John F. Kennedy: 3 turns played']" in out.stdout, out.stdout
+    assert "recent: 2" in out.stdout

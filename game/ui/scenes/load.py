@@ -9,7 +9,7 @@ from pathlib import Path
 import pygame
 
 from game.paths import saves_dir
-from game.saves import SaveError, read_save
+from game.saves import SaveError, entry_of, read_save
 from game.ui.flow import load_match, save_summary, scenes_for_match
 from game.ui.scene import Push, Reset, Scene
 from game.ui.widgets import Card, Line, TextBlock, Widget
@@ -42,7 +42,7 @@ class LoadScene(Scene):
             try:
                 when = time.strftime("%d %b %Y, %H:%M", time.localtime(path.stat().st_mtime))
                 data = read_save(path)
-                summary = save_summary(data, self.ctx.listing)
+                summary = save_summary(entry_of(path, data), self.ctx.listing)
             except (SaveError, OSError) as error:
                 cards.append(
                     Card(

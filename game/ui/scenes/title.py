@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.saves import SaveError, latest_save, read_save
+from game.saves import SaveError, latest_save, peek
 from game.ui.flow import save_summary
 from game.ui.palette import palette_for
 from game.ui.scene import Push, Quit, Reset, Scene
@@ -58,10 +58,10 @@ class TitleScene(MenuActions, Scene):
         latest = latest_save()
         continue_note = ""
         if latest is not None:
-            try:
-                continue_note = save_summary(read_save(latest), self.ctx.listing)
-            except SaveError:
-                continue_note = f"{latest.name} (cannot be read)"
+            # From the save's header: the title never waits for the save model to load
+            # (a damaged save says why when it is opened).
+            entry = peek(latest)
+            continue_note = save_summary(entry, self.ctx.listing) if entry else f"{latest.name} (cannot be read)"
         # From the listing: the title never waits for the content library to load.
         scenarios = sorted(self.ctx.listing["scenarios"], key=lambda sc: sc["year"])
         strip = LeaderStrip(
@@ -117,11 +117,10 @@ class TitleScene(MenuActions, Scene):
         except ImportError:
             return []
         out: list[Widget] = []
-        for i, entry in enumerate(e for e in list_games(5) if e.path != latest):
+        for i, entry in enumerate(e for e in list_games(5, checked=False) if e.path != latest):
             if i >= 2:
                 break
-            scenario_id = entry.game_id.split("-")[0] if "-" in entry.game_id else ""
-            found = next((sc for sc in self.ctx.listing["scenarios"] if sc["id"] == scenario_id), None)
+            found = next((sc for sc in self.ctx.listing["scenarios"] if sc["id"] == entry.scenario), None)
             who = next((s["leader"] for s in found["sides"] if s["id"] == entry.side), entry.side) if found else entry.side
             state = "over" if entry.over else f"turn {entry.turn + 1}"
             out.append(Button(f"{entry.title.split(':')[0]}, {who.split()[-1]}, {state}",
