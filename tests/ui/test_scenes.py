@@ -470,20 +470,30 @@ def test_a_key_at_the_table_computes_the_legal_moves_once_per_turn(make_app, mon
     assert len(calls) == 1
 
 
-@pytest.mark.slow  # two new processes: the full run has it
-def test_the_title_draws_from_the_listing_before_the_library_loads(home):
-    """A launch with the listing in the cache draws the title without the content
-    library; the library loads after the first frame and is the same library."""
+def _in_new_process(code: str) -> str:
+    """Run Python `code` in a new process of this checkout (a fresh start: nothing is
+    imported yet); its standard output."""
     import subprocess
     import sys
 
     from tests.conftest import REPO
 
-    keep = ("from game.content import listing\n"
-            "from game.content.library import load_library\n"
-            "listing.keep(listing.snapshot_key(), listing.of(load_library()))\n")
-    subprocess.run([sys.executable, "-c", keep], cwd=REPO, check=True)  # an earlier launch kept the listing
-    code = (
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True).stdout
+
+
+# What an earlier launch leaves in the content cache: the listing of the content.
+_KEEP_LISTING = ("from game.content import listing\n"
+                 "from game.content.library import load_library\n"
+                 "lib = load_library()\n"
+                 "listing.keep(listing.snapshot_key(), listing.of(lib))\n")
+
+
+@pytest.mark.slow  # two new processes: the full run has it
+def test_the_title_draws_from_the_listing_before_the_library_loads(home):
+    """A launch with the listing in the cache draws the title without the content
+    library; the library loads after the first frame and is the same library."""
+    _in_new_process(_KEEP_LISTING)
+    out = _in_new_process(
         "import sys\n"
         "from game.ui.app import App\n"
         "app = App(None, size=(1280, 720))\n"
@@ -492,10 +502,9 @@ def test_the_title_draws_from_the_listing_before_the_library_loads(home):
         "print('leaders on the title:', sorted(app.scene.find('title:leaders').texts()))\n"
         "print('scenarios in the library:', sorted(app.ctx.library.scenarios))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
-    assert "models loaded before the library was asked for: False" in out.stdout
-    assert "leaders on the title: ['1961', '2018']" in out.stdout
-    assert "scenarios in the library: ['singapore_2018', 'vienna_1961']" in out.stdout
+    assert "models loaded before the library was asked for: False" in out
+    assert "leaders on the title: ['1961', '2018']" in out
+    assert "scenarios in the library: ['singapore_2018', 'vienna_1961']" in out
 
 
 @pytest.mark.slow  # a new process: the full run has it
@@ -504,12 +513,7 @@ def test_a_first_launch_draws_the_title_at_once_and_its_leaders_when_the_library
     content library and without its strip of leaders; the library loads in the
     background, the strip is filled in when it has, and the listing is kept for the next
     launch."""
-    import subprocess
-    import sys
-
-    from tests.conftest import REPO
-
-    code = (
+    out = _in_new_process(
         "import sys, time\n"
         "import pygame\n"
         "from game.content import listing\n"
@@ -526,34 +530,25 @@ def test_a_first_launch_draws_the_title_at_once_and_its_leaders_when_the_library
         "print('leaders once loaded:', sorted(app.scene.find('title:leaders').texts()))\n"
         "print('cached after:', listing.cached() is not None)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
-    assert "cached before: False" in out.stdout
-    assert "models loaded at the first frame: False" in out.stdout
-    assert "leaders at the first frame: []" in out.stdout
-    assert "leaders once loaded: ['1961', '2018']" in out.stdout
-    assert "cached after: True" in out.stdout
+    assert "cached before: False" in out
+    assert "models loaded at the first frame: False" in out
+    assert "leaders at the first frame: []" in out
+    assert "leaders once loaded: ['1961', '2018']" in out
+    assert "cached after: True" in out
 
 
 @pytest.mark.slow  # new processes: the full run has it
 def test_the_title_shows_saved_games_without_the_save_model(home):
     """A returning player's title: the latest game and the recent ones are read from the
     saves' headers; neither the save model nor pydantic is loaded for the first frame."""
-    import subprocess
-    import sys
-
-    from tests.conftest import REPO
-
-    make = ("from game.content import listing\n"
-            "from game.content.library import load_library\n"
-            "from game.setup import start_match\n"
-            "lib = load_library()\n"
-            "listing.keep(listing.snapshot_key(), listing.of(lib))\n"
-            "for seed, sid in ((1, 'vienna_1961'), (2, 'singapore_2018'), (3, 'vienna_1961')):\n"
-            "    m = start_match(lib, sid, None, seed)\n"
-            "    for _ in range(seed):\n"
-            "        m.play(m.legal_actions()[0].id)\n")
-    subprocess.run([sys.executable, "-c", make], cwd=REPO, check=True)
-    code = (
+    _in_new_process(
+        _KEEP_LISTING + "from game.setup import start_match\n"
+        "for seed, sid in ((1, 'vienna_1961'), (2, 'singapore_2018'), (3, 'vienna_1961')):\n"
+        "    m = start_match(lib, sid, None, seed)\n"
+        "    for _ in range(seed):\n"
+        "        m.play(m.legal_actions()[0].id)\n"
+    )
+    out = _in_new_process(
         "import sys\n"
         "from game.ui.app import App\n"
         "app = App(None, size=(1280, 720))\n"
@@ -562,7 +557,6 @@ def test_the_title_shows_saved_games_without_the_save_model(home):
         "print('note:', app.scene.find('title:continue_note').texts())\n"
         "print('recent:', len([w for w in app.scene.all_widgets() if w.key.startswith('title:game:')]))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
-    assert "pydantic loaded: False" in out.stdout
-    assert "note: ['Vienna, 1961: Kennedy and Khrushchev, as John F. Kennedy: 3 turns played']" in out.stdout, out.stdout
-    assert "recent: 2" in out.stdout
+    assert "pydantic loaded: False" in out
+    assert "note: ['Vienna, 1961: Kennedy and Khrushchev, as John F. Kennedy: 3 turns played']" in out, out
+    assert "recent: 2" in out
