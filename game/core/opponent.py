@@ -28,11 +28,10 @@ def observe(spec: GameSpec, st: BatchState, kinds: np.ndarray, issue: np.ndarray
     if any_true(offering):  # (adding nothing changes nothing)
         kept = covered & (st.last_terms >= 0) & (terms == st.last_terms) & offering[:, None]
         st.om_weight += tun["om_learn"] * kept
-    rows = np.nonzero(played & (kinds == PK["concede"]))[0]
-    st.om_weight[rows, issue[rows]] -= tun["om_concede"]
-    if any_true(offering):
         onehot = np.arange(spec.n_positions)[None, None, :] == terms[:, :, None]
         st.om_freq += onehot & (covered & offering[:, None])[:, :, None]
+    rows = np.nonzero(played & (kinds == PK["concede"]))[0]
+    st.om_weight[rows, issue[rows]] -= tun["om_concede"]
 
 
 def prior_values(spec: GameSpec) -> np.ndarray:
