@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from game.core.version import SAVE_VERSION  # noqa: F401 - callers read it here
 from game.files import write_whole
+from game.jsonfields import has_fields
 from game.paths import saves_dir
 from game.save_error import SaveError
 
@@ -271,20 +272,13 @@ def peek(path: Path) -> SaveEntry | None:
         data = read_json(path)
     except SaveError:
         return None
-    if not isinstance(data, dict) or data.get("format") != "summit-save":
-        return None
-    if not all(_is(data.get(key), kind) for key, kind in _HEADER.items()):
+    if not has_fields(data, _HEADER) or data["format"] != "summit-save":
         return None
     name, ending, scenario = data.get("name"), data.get("ending"), data["scenario"].get("id")
     if not (isinstance(name, (str, type(None))) and isinstance(ending, (str, type(None))) and isinstance(scenario, str)):
         return None
     return SaveEntry(path, data["kind"], name, data["game_id"], data["title"], data["side"], data["turn"], data["over"],
                      ending, float(data["saved_at"]), scenario)
-
-
-def _is(value, kind) -> bool:
-    """isinstance, with JSON's true and false never taken for numbers."""
-    return isinstance(value, bool) if kind is bool else isinstance(value, kind) and not isinstance(value, bool)
 
 
 def _entries(paths: list[Path], checked: bool = True) -> list[SaveEntry]:

@@ -19,6 +19,7 @@ from typing import Any
 
 from game.content import cache
 from game.content.folders import PERSONALITIES_FOLDER, YAML_SUFFIXES, content_folders
+from game.jsonfields import has_fields
 
 _FORMAT = 1
 
@@ -74,10 +75,6 @@ _SIDE_KEYS = {"id": str, "leader": str, "name": str, "personality": str}
 _PERSONALITY_KEYS = {"id": str, "name": str, "family": str, "historical": bool, "path": str}
 
 
-def _has(item, keys: dict) -> bool:
-    return isinstance(item, dict) and all(isinstance(item.get(k), t) for k, t in keys.items())
-
-
 def _well_formed(listing) -> bool:
     """Every field the listing's readers use is there with its type: an entry that is
     not is a miss, never a crash."""
@@ -86,8 +83,8 @@ def _well_formed(listing) -> bool:
     scenarios, personalities = listing.get("scenarios"), listing.get("personalities")
     if not isinstance(scenarios, list) or not isinstance(personalities, list):
         return False
-    return (all(_has(sc, _SCENARIO_KEYS) and all(_has(side, _SIDE_KEYS) for side in sc["sides"]) for sc in scenarios)
-            and all(_has(p, _PERSONALITY_KEYS) and isinstance(p.get("portrait"), (str, type(None))) for p in personalities))
+    return (all(has_fields(sc, _SCENARIO_KEYS) and all(has_fields(side, _SIDE_KEYS) for side in sc["sides"]) for sc in scenarios)
+            and all(has_fields(p, _PERSONALITY_KEYS) and isinstance(p.get("portrait"), (str, type(None))) for p in personalities))
 
 
 def of(library) -> Listing:
