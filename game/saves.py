@@ -316,6 +316,22 @@ def list_slots() -> list[SaveEntry]:
     return _entries(_json_files(saves_dir()))
 
 
+def save_files() -> list[Path]:
+    """Every save file, damaged ones included (a list that shows them can say why they
+    cannot be opened): the named slots, then each game's autosave, newest first within
+    each."""
+    def newest_first(paths: list[Path]) -> list[Path]:
+        def written(path: Path) -> float:
+            try:
+                return path.stat().st_mtime
+            except OSError:
+                return 0.0
+
+        return sorted(paths, key=written, reverse=True)
+
+    return newest_first(_json_files(saves_dir())) + newest_first(_json_files(games_dir()))
+
+
 def latest_save() -> Path | None:
     """The most recently written save of either kind, or None."""
     files = _json_files(games_dir()) + _json_files(saves_dir())

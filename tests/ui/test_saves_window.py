@@ -229,3 +229,21 @@ def test_a_save_that_cannot_be_written_is_said_once_and_play_goes_on(make_app, l
     d.key(K.K_ESCAPE)
     d.click("pause:quit")  # leaving saves once more, and fails quietly
     assert d.name == "TitleScene"
+
+
+def test_a_damaged_save_is_a_card_with_its_error_beside_the_good_ones(make_app, library):
+    """The load screen lists every save; one that cannot be read is a card that says why
+    (it never hides the others, and is not silently left out)."""
+    from game.saves import games_dir
+
+    good = new_match(library, "vienna_1961", "usa", 3)
+    good.play(good.game.legal_actions()[0].id)
+    damaged = games_dir() / "vienna_1961-usa-20260101-000000-abcdef.json"
+    damaged.write_text(good.save_path.read_text()[:500])  # cut short, as by a full disk
+    d = make_app()
+    d.click("title:load")
+    keys = [w.key for w in d.scene.all_widgets() if w.key.startswith("save:")]
+    assert f"save:{good.save_path.name}" in keys
+    assert f"save:{damaged.name}" in keys, keys
+    d.click(f"save:{damaged.name}")
+    assert d.name == "NoticeScene"

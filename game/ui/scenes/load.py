@@ -9,22 +9,10 @@ from pathlib import Path
 import pygame
 
 from game.paths import saves_dir
-from game.saves import SaveError, entry_of, read_save
+from game.saves import SaveError, entry_of, read_save, save_files
 from game.ui.flow import load_match, save_summary, scenes_for_match
 from game.ui.scene import Push, Reset, Scene
 from game.ui.widgets import Card, Line, TextBlock, Widget
-
-
-def save_files() -> list[Path]:
-    """Named saves first, then each game's autosave; newest first within each."""
-    try:
-        from game.saves import list_games, list_slots
-    except ImportError:  # the saves module before one autosave per game
-        folder = saves_dir()
-        if not folder.is_dir():
-            return []
-        return sorted((p for p in folder.glob("*.json") if p.is_file()), key=lambda p: p.stat().st_mtime, reverse=True)
-    return [e.path for e in list_slots()] + [e.path for e in list_games(None)]
 
 
 def save_label(path: Path, data) -> str:
