@@ -153,9 +153,10 @@ class Match:
         return self.game.legal_actions()
 
     # ----------------------------------------------------------------- playing
-    def play(self, action_id: str, terms=None) -> PlayResult:
+    def play(self, action_id: str, terms=None, *, autosave: bool = True) -> PlayResult:
         """Play one move (legality is checked once, by the Game), record it on the current
-        timeline (a branch if it departs from moves already there) and autosave."""
+        timeline (a branch if it departs from moves already there) and autosave (unless
+        `autosave=False`: the caller then calls `autosave()` itself, soon)."""
         self._sync()
         if isinstance(terms, Mapping):
             terms = self.game.terms_row(terms)  # IllegalAction on unknown ids
@@ -172,7 +173,7 @@ class Match:
             if not recorded:
                 self._replace_game(self.replay(self.timelines_[self.current].moves[:turn_before]))
             raise
-        saved, error = self.autosave()
+        saved, error = self.autosave() if autosave else (None, None)
         return PlayResult(record, self.game.session_index != session_before or self.game.over,
                           self.game.over, saved, error, branched)
 

@@ -247,3 +247,25 @@ def test_a_damaged_save_is_a_card_with_its_error_beside_the_good_ones(make_app, 
     assert f"save:{damaged.name}" in keys, keys
     d.click(f"save:{damaged.name}")
     assert d.name == "NoticeScene"
+
+
+def test_a_move_is_saved_once_its_frame_is_shown(make_app, library):
+    """The frame that shows a move does not wait for the disk: the autosave is written
+    on the next pass of the loop, and leaving the table right after a move saves it."""
+    from game.saves import read_save
+
+    d = make_app()
+    match = new_match(library, "vienna_1961", "usa", 3)
+    at_table(d, match)
+    match.autosave()
+    assert read_save(match.save_path).turn == 0
+    d.app.handle(pygame.event.Event(pygame.KEYDOWN, key=K.K_1, mod=0, unicode="1", scancode=0))
+    d.app.update(0.016)
+    d.app.draw()  # the frame that shows the move
+    assert match.game.turn == 1 and read_save(match.save_path).turn == 0
+    d.app.update(0.016)  # the next pass of the loop
+    assert read_save(match.save_path).turn == 1
+    d.app.handle(pygame.event.Event(pygame.KEYDOWN, key=K.K_2, mod=0, unicode="2", scancode=0))
+    d.app.update(0.016)
+    d.app.quit()  # closing the window at once
+    assert read_save(match.save_path).turn == 2

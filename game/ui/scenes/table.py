@@ -37,10 +37,10 @@ FOCUS_KEYS = (pygame.K_TAB, pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_
 ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 
 
-def play_move(match: Match, action_id: str, terms: dict[str, str] | None = None):
-    """Play through the match (it records the move on its timeline and autosaves after
-    every move): the `PlayResult` (the turn record, and the save's error if it failed)."""
-    return match.play(action_id, terms) if terms else match.play(action_id)
+def play_move(match: Match, action_id: str, terms: dict[str, str] | None = None, autosave: bool = True):
+    """Play through the match (it records the move on its timeline and, unless told not
+    to, autosaves): the `PlayResult` (the turn record, and the save's error if it failed)."""
+    return match.play(action_id, terms or None, autosave=autosave)
 
 
 def is_move_widget(key: str) -> bool:
@@ -72,6 +72,7 @@ class TableScene(TableLayout, TableTime, Scene):
         self.armed = False  # the player has chosen where the focus is since the table came back
         self.draft: dict[str, str | None] = {}  # the offer being composed: issue id -> position id
         self.save_failure_told = False  # a failed save was said, and none has succeeded since
+        self.save_in = 0  # passes of `update` until the last move is saved (0: saved)
         if not self.game.choices:
             self._queue_events(self.game.transcript[0])
         if self.game.over:
@@ -202,13 +203,21 @@ class TableScene(TableLayout, TableTime, Scene):
 
     def _play(self, action_id: str, terms: dict[str, str] | None = None) -> None:
         session_before = self.game.session_index
-        result = play_move(self.match, action_id, terms)
-        self._after_move(result.record, session_before, result.save_error)
+        # The move is saved once its frame is on the screen (`update`, two passes of the
+        # loop on), so the frame that shows it does not wait for the disk.
+        result = play_move(self.match, action_id, terms, autosave=False)
+        self.save_in = 2
+        self._after_move(result.record, session_before)
 
-    def _after_move(self, record: dict, session_before: int, save_error: str | None = None) -> None:
+    def _save_when_due(self) -> None:
+        if self.save_in > 0:
+            self.save_in -= 1
+            if self.save_in == 0:
+                self._tell_if_not_saved(self.match.autosave()[1])
+
+    def _after_move(self, record: dict, session_before: int) -> None:
         for m in self.game.meters():
             self.anim.set(m["meter"], m["value"])
-        self._tell_if_not_saved(save_error)
         self._queue_events(record)
         if self.game.over:
             self._queue_ending()
@@ -268,6 +277,7 @@ class TableScene(TableLayout, TableTime, Scene):
         self._ending_notice = notice
 
     def update(self, dt: float) -> bool:
+        self._save_when_due()
         moving = self.anim.update(dt, self.ctx.settings.animation_speed)
         if self.hold > 0:
             self.hold = max(0.0, self.hold - dt)
