@@ -110,6 +110,14 @@ def of(library) -> Listing:
     return {"scenarios": scenarios, "personalities": personalities}
 
 
+def leader_of(listing: Listing, scenario_id: str, side_id: str) -> str | None:
+    """The leader of a scenario's side, as the listing names them (None if unknown)."""
+    scenario = next((sc for sc in listing["scenarios"] if sc["id"] == scenario_id), None)
+    if scenario is None:
+        return None
+    return next((side["leader"] for side in scenario["sides"] if side["id"] == side_id), None)
+
+
 def cached_or_later(load) -> tuple[Listing | None, Callable[[], Any]]:
     """(the listing from the cache, `load`) when the cache holds it; else (None, a
     function that calls `load` and keeps the library's listing for next time, unless

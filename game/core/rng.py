@@ -40,7 +40,7 @@ def game_key(seed: int, game_index: np.ndarray) -> np.ndarray:
     computes it once and reuses it for every draw: `BatchState.draw`)."""
     with np.errstate(over="ignore"):
         g = np.asarray(game_index, dtype=np.uint64)
-        s = np.uint64((int(seed) & 0xFFFFFFFFFFFFFFFF))
+        s = np.uint64(int(seed) & _MASK64)
         z = _mix(s * _GOLDEN + np.uint64(0x632BE59BD9B4E019))
         return _mix(z ^ (g * _K_GAME))
 

@@ -94,7 +94,7 @@ def make_offer(spec: GameSpec, values: np.ndarray, target: np.ndarray, scope: np
     # Each [N, I, P] table is read through one flat index per step (position + issue
     # offset + game offset), computed once for all the tables of that step.
     n_pos = spec.n_positions
-    issue_at = np.arange(n_issues)[None, :] * n_pos
+    issue_at = _issue_offsets(n_issues, n_pos)[None, :]
     game_at = np.arange(n)[:, None] * (n_issues * n_pos)
     values_flat = np.ascontiguousarray(values).reshape(-1)
     you_flat = np.ascontiguousarray(you_values).reshape(-1)

@@ -135,14 +135,9 @@ def play_batch(spec: GameSpec, seed: int, policy: Policy, game_index: np.ndarray
     fired, _ = rules.open_summit(spec, st, reasons=record)
     if record:
         return _play_recorded(spec, policy, st, fired)
-    if not shed:
-        while not st.over.all():
-            legal = rules.legal_mask(spec, st)
-            action, terms = split_policy_output(policy(spec, st, legal))
-            rules.step(spec, st, action, terms, reasons=False)
-        return BatchResult(spec, st)
-    # Playing the unfinished games as a smaller batch changes nothing in any of them (a
-    # test compares every field of every game with and without shedding).
+    # `live`: the games still playing (all of `st` until some are shed). Playing the
+    # unfinished games as a smaller batch changes nothing in any of them (a test compares
+    # every field of every game with and without shedding).
     live, rows = st, np.arange(st.n)
     while not live.over.all():
         legal = rules.legal_mask(spec, live)
@@ -150,7 +145,7 @@ def play_batch(spec: GameSpec, seed: int, policy: Policy, game_index: np.ndarray
         rules.step(spec, live, action, terms, reasons=False)
         if live is not st and live.over.all():
             st.put(rows, live)
-        elif live.over.mean() >= _SHED_AT:
+        elif shed and live.over.mean() >= _SHED_AT:
             if live is not st:
                 st.put(rows, live, live.over)
             keep = ~live.over

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
+from game.content.listing import leader_of
+
 from game.saves import read_save
 from game.ui.context import AppContext
 from game.ui.scene import Scene
@@ -47,9 +49,5 @@ def scenes_for_new_match(ctx: AppContext, match: Match) -> list[Scene]:
 def save_summary(entry, listing=None) -> str:
     """One line about a save (a `game.saves.SaveEntry`): which summit, whom you lead, how
     far (the leader's name from the content listing, `game.content.listing`, when given)."""
-    who = entry.side
-    scenarios = listing["scenarios"] if listing is not None else []
-    found = next((sc for sc in scenarios if sc["id"] == entry.scenario), None)
-    if found is not None:
-        who = next((s["leader"] for s in found["sides"] if s["id"] == entry.side), who)
+    who = (leader_of(listing, entry.scenario, entry.side) if listing is not None else None) or entry.side
     return f"{entry.title or entry.scenario or '?'}, as {who}: {entry.turn} turn{'s' if entry.turn != 1 else ''} played"

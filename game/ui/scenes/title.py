@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.content.listing import leader_of
 from game.saves import SaveError, latest_save, peek
 from game.ui.flow import save_summary
 from game.ui.palette import palette_for
@@ -120,8 +121,7 @@ class TitleScene(MenuActions, Scene):
         for i, entry in enumerate(e for e in list_games(5, checked=False) if e.path != latest):
             if i >= 2:
                 break
-            found = next((sc for sc in self.ctx.listing["scenarios"] if sc["id"] == entry.scenario), None)
-            who = next((s["leader"] for s in found["sides"] if s["id"] == entry.side), entry.side) if found else entry.side
+            who = leader_of(self.ctx.listing, entry.scenario, entry.side) or entry.side
             state = "over" if entry.over else f"turn {entry.turn + 1}"
             out.append(Button(f"{entry.title.split(':')[0]}, {who.split()[-1]}, {state}",
                               lambda p=entry.path: self.open_save(p), key=f"title:game:{i}", small=True))
