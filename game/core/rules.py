@@ -411,6 +411,8 @@ def _choose_endings(spec: GameSpec, st: BatchState, ended: np.ndarray) -> None:
 
 
 def _record(spec: GameSpec, st: BatchState, played: np.ndarray) -> None:
+    if not st.history.shape[1]:  # a run that keeps no history
+        return
     rows = np.nonzero(played)[0]
     st.history[rows, st.turn[rows], :] = st.meters()[rows]
     # A summit that ends early keeps its last meters for the rest of the chart.
@@ -426,7 +428,7 @@ def open_summit(spec: GameSpec, st: BatchState, reasons: bool = True) -> tuple[n
     the changes by cause (as `step` does), for someone who will read them."""
     d = Deltas.zeros(st.n, len(spec.meters), reasons)
     fired = fire_events(spec, st, d, ~st.over)
-    st.history[:, 0, :] = st.meters()
+    st.history[:, :1, :] = st.meters()[:, None, :]
     return fired, d
 
 

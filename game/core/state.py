@@ -40,7 +40,7 @@ class BatchState:
     kind_count: np.ndarray  # [N, len(PLAYER_KINDS)] how often you took each kind of action
     ultimatum: np.ndarray  # [N] bool: the counterpart has set a deadline
     fired: np.ndarray  # [N, E] bool: events that have happened
-    history: np.ndarray  # [N, T + 1, K] meters after each turn (index 0: at the start)
+    history: np.ndarray  # [N, T + 1, K] meters after each turn (index 0: at the start); [N, 0, K] unkept
     # --- time has a cost (game.core.pressure)
     patience: np.ndarray  # [N] float: the counterpart's patience left (1 at the start, 0: it leaves)
     batna: np.ndarray  # [N] float: how far its alternatives have improved (raises its reservation)
@@ -138,15 +138,18 @@ def _none_to_nan(x):
     return float("nan") if x is None else x
 
 
-def new_state(spec: GameSpec, seed: int, game_index: np.ndarray | int | None = None, n: int = 1) -> BatchState:
+def new_state(spec: GameSpec, seed: int, game_index: np.ndarray | int | None = None, n: int = 1,
+              history: bool = True) -> BatchState:
+    """`history=False`: keep no meters by turn (a run that reads only where games end;
+    the rules read no history, so every game plays the same)."""
     if game_index is None:
         game_index = np.arange(n, dtype=np.int64)
     game_index = np.atleast_1d(np.asarray(game_index, dtype=np.int64))
     n = game_index.shape[0]
     k, i = len(spec.meters), spec.n_issues
     start = np.array([m.start for m in spec.meters], dtype=np.float64)
-    history = np.zeros((n, spec.total_turns + 1, k))
-    history[:, 0, :] = start
+    meters_by_turn = np.zeros((n, spec.total_turns + 1 if history else 0, k))
+    meters_by_turn[:, :1, :] = start
     return BatchState(
         seed=int(seed),
         game_index=game_index,
@@ -168,7 +171,7 @@ def new_state(spec: GameSpec, seed: int, game_index: np.ndarray | int | None = N
         kind_count=np.zeros((n, len(PLAYER_KINDS)), dtype=np.int64),
         ultimatum=np.zeros(n, dtype=bool),
         fired=np.zeros((n, len(spec.events)), dtype=bool),
-        history=history,
+        history=meters_by_turn,
         patience=np.ones(n),
         batna=np.zeros(n),
         engaged=np.zeros(n, dtype=np.int64),

@@ -74,7 +74,7 @@ def _play_chunk(bounds: tuple[int, int]) -> Finals:
 
     start, stop = bounds
     result = play_batch(_WORKER["spec"], _WORKER["seed"], _WORKER["policy"], np.arange(start, stop, dtype=np.int64),
-                        shed=True)
+                        shed=True, history=False)
     return Finals.of(result.state)
 
 

@@ -127,11 +127,12 @@ _SHED_AT = 0.3
 
 
 def play_batch(spec: GameSpec, seed: int, policy: Policy, game_index: np.ndarray, record: bool = False,
-               shed: bool = False) -> BatchResult:
+               shed: bool = False, history: bool = True) -> BatchResult:
     """Play the games to their ends. `record`: keep each game's turn records. `shed`:
     play on without the finished games, for a policy that reads only each game's own row
-    (as every rule does), never where a row sits in the batch."""
-    st = new_state(spec, seed, game_index)
+    (as every rule does), never where a row sits in the batch. `history=False`: keep no
+    meters by turn (`new_state`), for a run that reads only where the games end."""
+    st = new_state(spec, seed, game_index, history=history or record)
     fired, _ = rules.open_summit(spec, st, reasons=record)
     if record:
         return _play_recorded(spec, policy, st, fired)

@@ -40,6 +40,10 @@ print(json.dumps({"wall": wall, "turns": int(f.turns.sum()), "peak_mib": peak / 
 """
 
 
+_ONE_MODEL = ("import yaml, pydantic\nclass One(pydantic.BaseModel):\n    x: int\n"
+              "One.model_validate(yaml.safe_load('x: 1'))\n")
+
+
 def _child(scenario: str, games: int, jobs: int) -> dict:
     out = subprocess.run([sys.executable, "-c", _CHILD, scenario, str(games), str(jobs)], capture_output=True,
                          text=True, check=True, cwd=ROOT)
@@ -181,6 +185,11 @@ def measure(games: int, million: bool) -> list[tuple[str, str, bool | None]]:  #
     rows.append(("summit list vs import yaml, pydantic", f"{lst:.3f} s vs {base:.3f} s = x{lst / base:.2f}", lst <= 2 * base))
     rows.append(("summit validate FILE vs import yaml, pydantic", f"{val:.3f} s vs {base:.3f} s = x{val / base:.2f}",
                  val <= 2 * base))
+    # What any validation by pydantic costs before reading a file: the baseline imports
+    # pydantic lazily, and the first model built and used loads the rest of it.
+    floor = _median_seconds([sys.executable, "-c", _ONE_MODEL])
+    rows.append(("  the floor: one pydantic model's first validation", f"{floor:.3f} s vs {base:.3f} s = x{floor / base:.2f}",
+                 None))
     bal = [sys.executable, "-m", "game", "balance", "vienna_1961"]
     probe = subprocess.run(bal + ["--help"], capture_output=True, cwd=ROOT)
     if probe.returncode == 0:

@@ -150,3 +150,21 @@ def test_shedding_finished_games_changes_no_game(spec_for, scenario, side):
             a, b = getattr(kept, f.name), getattr(shed, f.name)
             if isinstance(a, np.ndarray):
                 assert np.array_equal(a, b, equal_nan=a.dtype.kind == "f"), f.name
+
+
+@pytest.mark.parametrize("scenario,side", [("vienna_1961", "ussr"), ("singapore_2018", "usa")])
+def test_a_run_without_history_ends_every_game_the_same(spec_for, scenario, side):
+    """A run that keeps no meters by turn (what `play_finals` plays) ends every game as
+    one that keeps them: every other field of every game is the same."""
+    from dataclasses import fields
+
+    spec = spec_for(scenario, side)
+    index = np.arange(400, dtype=np.int64)
+    kept = runner.play_batch(spec, 5, runner.random_policy, index, shed=True).state
+    bare = runner.play_batch(spec, 5, runner.random_policy, index, shed=True, history=False).state
+    assert kept.history.shape[1] == spec.total_turns + 1 and bare.history.shape[1] == 0
+    assert not np.all(kept.history[:, 1:] == 0)  # the kept history was really written
+    for f in fields(kept):
+        a, b = getattr(kept, f.name), getattr(bare, f.name)
+        if isinstance(a, np.ndarray) and f.name != "history":
+            assert np.array_equal(a, b, equal_nan=a.dtype.kind == "f"), f.name
