@@ -213,7 +213,9 @@ def app_screen(surface: pygame.Surface) -> Screen | None:
         if n % ACTION_EVERY == 0:
             settle()
             table = state["table"]
-            legal = [a for a in table.game.legal_actions() if a.kind != "walk_out"]
+            # What a player could click: the table's own cards (not its own offer, which
+            # needs terms from the composer), never walking out (it asks first).
+            legal = [a for a in table.visible_actions() if a.kind != "walk_out"]
             if legal:
                 table.play(legal[(n // ACTION_EVERY) % len(legal)].id)
         app.update(1 / 60)
