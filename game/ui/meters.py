@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pygame
 
 from game import wording
-from game.core.records import turn_records
+from game.core.records import TurnRecord
 from game.ui.palette import blend
 from game.ui.widgets import Widget, draw_arrow, draw_box, draw_focus_ring, draw_pattern
 
@@ -46,7 +46,10 @@ def meter_meaning(kind: str, counterpart: str, ally: str) -> str:
 def recent_reasons(transcript: Sequence[dict], ref: str, limit: int = 3) -> list[str]:
     """The latest changes of one meter with their reasons, newest first."""
     out = []
-    for record in reversed(turn_records(transcript[1:])):
+    # Newest first, each turn read only when reached: the last few turns usually suffice,
+    # and the table asks again for every meter each time it is laid out.
+    for raw in reversed(transcript[1:]):
+        record = TurnRecord.from_dict(raw)
         for move in record.meters:
             if move.meter != ref:
                 continue

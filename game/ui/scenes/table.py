@@ -148,7 +148,8 @@ class TableScene(TableLayout, TableTime, Scene):
     def _reply(self) -> list[Widget]:
         return reply_widgets(self.game.spec, self.record, "You")
 
-    def _actions(self, compact: bool = False) -> list[Widget]:
+    def _actions(self, compact: bool = False, first: int | None = None) -> list[Widget]:
+        """The action cards (only the `first` few when given)."""
         if self.game.over:
             end = self.game.ending()
             return [
@@ -163,7 +164,7 @@ class TableScene(TableLayout, TableTime, Scene):
         overrides = dict(self.match.scenario.tuning)
         agreed = [i for i, item in enumerate(self.game.view()["agenda"]) if item["agreed"]]
         cards: list[Widget] = []
-        for n, action in enumerate(self.visible_actions(), 1):
+        for n, action in enumerate(self.visible_actions()[:first], 1):
             crossed = self.game.red_lines_crossed(action)
             cards.append(
                 action_card(

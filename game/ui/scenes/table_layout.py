@@ -99,17 +99,19 @@ class TableLayout:
         return h + 2 * m.pad
 
     # ----------------------------------------------------------------- pieces
-    def _meters(self, compact: bool) -> list[Widget]:
+    def _meters(self, compact: bool, infos: list | None = None) -> list[Widget]:
         return [
-            MeterGauge(info, lambda ref=info.ref: self.anim.value(ref), compact=compact) for info in self.meter_infos()
+            MeterGauge(info, lambda ref=info.ref: self.anim.value(ref), compact=compact)
+            for info in (self.meter_infos() if infos is None else infos)
         ]
 
     def _left_items(self, rect: pygame.Rect) -> list[Widget]:
         """Portraits above every meter; the portraits shrink (or go) so no meter is hidden."""
         ctx, m = self.ctx, self.ctx.metrics
         inner_w = rect.width - 2 * m.pad
+        infos = self.meter_infos()  # (read once, for both tries)
         for compact in (False, True):
-            meters = self._meters(compact)
+            meters = self._meters(compact, infos)
             meters_h = sum(g.measure(ctx, inner_w) + m.gap for g in meters)
             room = rect.height - 2 * m.pad - meters_h
             if room >= rect.height * 0.3 or compact:
@@ -170,10 +172,9 @@ class TableLayout:
         columns = max(1, min(3, room.width // max(1, round(11 * ctx.line("body")))))
         compact = False
         if not self.game.over:
-            full = self._actions(False)
-            probe = ScrollPanel(full[: MIN_VISIBLE_ACTIONS], key="", columns=columns, padding=m.pad)
+            probe = ScrollPanel(self._actions(False, first=MIN_VISIBLE_ACTIONS), key="", columns=columns, padding=m.pad)
             compact = probe.measure(ctx, room.width) > room.height
-        items = self._actions(compact) if compact else (full if not self.game.over else self._actions(False))
+        items = self._actions(compact)
         widgets.append(self._panel(items, "table:actions", room, columns=columns))
 
     def _side_tabs(self, names, width: int) -> FlowRow:
