@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.core.arrays import any_true, clip, row_any, row_sum
+from game.core.arrays import any_true, clip, row_any, row_max, row_sum
 from game.core.spec import PK, GameSpec
 from game.core.state import BatchState
 
@@ -48,6 +48,6 @@ def believed(spec: GameSpec, st: BatchState, rows: np.ndarray | None = None) -> 
     w = clip(1.0 + om_weight, 0.2, None)
     weights = w / w.sum(axis=1, keepdims=True)
     prior = prior_values(spec)[None]
-    top = om_freq.max(axis=2, keepdims=True)
+    top = row_max(om_freq)[..., None]
     values = np.where(top > 0, 0.5 * prior + 0.5 * om_freq / np.maximum(top, 1e-9), prior)
     return weights, values

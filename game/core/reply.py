@@ -140,10 +140,11 @@ def reply_scores(spec: GameSpec, st: BatchState, kinds, ctx: ReplyContext, now, 
     walk_line = s["ai_walk_out_at"] + s["walk_out_patience_margin"] * tr.patience
     at_brink = (tension * 100.0 >= walk_line) & (tension < 1.0)
     proposing, acceptable, insulting, red, take_best = ctx.proposing, ctx.acceptable, ctx.insulting, ctx.red, ctx.take_best
-    scores = np.full((n, len(AI_KINDS)), -np.inf)
+    # Filled kind by kind, each kind's scores one contiguous row; read as [N, kinds].
+    by_kind = np.full((len(AI_KINDS), n), -np.inf)
 
     def put(kind: str, score, valid) -> None:
-        scores[:, AK[kind]] = np.where(valid & played, score, -np.inf)
+        by_kind[AK[kind]] = np.where(valid & played, score, -np.inf)
 
     put("accept", s["score_accept"] + s["score_take_best"] * take_best, acceptable | take_best)
     put("reject", s["score_reject"] + s["score_reject_insult"] * insulting, proposing & ~acceptable)
@@ -168,7 +169,7 @@ def reply_scores(spec: GameSpec, st: BatchState, kinds, ctx: ReplyContext, now, 
         hurts = ctx.proposing & (ally_cost(spec, st, ctx.terms) > 0.0) if any_true(ctx.proposing) else ctx.proposing
         put("divide", s["score_divide"] + s["score_divide_shaky"] * shaky + s["score_divide_hurts"] * hurts,
             ((shaky > 0.0) | hurts) & ~st.ally_broke)  # once your ally has broken with you, no wedge is needed
-    return scores
+    return by_kind.T
 
 
 def ally_cost(spec: GameSpec, st: BatchState, terms: np.ndarray) -> np.ndarray:

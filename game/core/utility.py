@@ -30,8 +30,17 @@ def take(table: np.ndarray, positions: np.ndarray) -> np.ndarray:
     if table.ndim == 2:
         return table.reshape(-1)[flat_index]
     # One index into the whole table: each game's rows start n_issues * n_pos further on.
-    flat_index += (np.arange(table.shape[0]) * (n_issues * n_pos))[:, None]
+    flat_index += _game_offsets(table.shape[0], n_issues * n_pos)
     return np.ascontiguousarray(table).reshape(-1)[flat_index]
+
+
+@lru_cache(maxsize=16)
+def _game_offsets(n_games: int, per_game: int) -> np.ndarray:
+    """[N, 1]: where each game's table starts in a flattened [N, I, P] (a constant per
+    batch size; a batch takes from such tables many times a turn)."""
+    offsets = (np.arange(n_games) * per_game)[:, None]
+    offsets.flags.writeable = False
+    return offsets
 
 
 def ai_values(spec: GameSpec, trust: np.ndarray) -> np.ndarray:
@@ -39,8 +48,12 @@ def ai_values(spec: GameSpec, trust: np.ndarray) -> np.ndarray:
     are worth only as much as it trusts you."""
     floor = spec.tuning["promise_floor"]
     discount = floor + (1.0 - floor) * clip(trust, 0.0, 100.0) / 100.0
-    vals = spec.ai_values[None]  # broadcast over the games by the discount
-    return np.where(spec.promise_by_player[None], vals * discount[:, None, None], vals)
+    # Every game's table is the counterpart's own, but for the few positions that are your
+    # promises (each one's value times that game's discount).
+    vals = np.broadcast_to(spec.ai_values, (trust.shape[0],) + spec.ai_values.shape).copy()
+    issues, positions = np.nonzero(spec.promise_by_player)
+    vals[:, issues, positions] = spec.ai_values[issues, positions] * discount[:, None]
+    return vals
 
 
 def utility(values: np.ndarray, terms: np.ndarray, weights: np.ndarray) -> np.ndarray:
@@ -95,7 +108,7 @@ def make_offer(spec: GameSpec, values: np.ndarray, target: np.ndarray, scope: np
     # offset + game offset), computed once for all the tables of that step.
     n_pos = spec.n_positions
     issue_at = _issue_offsets(n_issues, n_pos)[None, :]
-    game_at = np.arange(n)[:, None] * (n_issues * n_pos)
+    game_at = _game_offsets(n, n_issues * n_pos)
     values_flat = np.ascontiguousarray(values).reshape(-1)
     you_flat = np.ascontiguousarray(you_values).reshape(-1)
     # What it may move to from each position of each issue: within the issue, not onto its
