@@ -50,7 +50,7 @@ def ai_values(spec: GameSpec, trust: np.ndarray) -> np.ndarray:
     discount = floor + (1.0 - floor) * clip(trust, 0.0, 100.0) / 100.0
     # Every game's table is the counterpart's own, but for the few positions that are your
     # promises (each one's value times that game's discount).
-    vals = np.broadcast_to(spec.ai_values, (trust.shape[0],) + spec.ai_values.shape).copy()
+    vals = spec.ai_values[None].repeat(trust.shape[0], axis=0)
     issues, positions = np.nonzero(spec.promise_by_player)
     vals[:, issues, positions] = spec.ai_values[issues, positions] * discount[:, None]
     return vals
