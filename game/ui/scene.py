@@ -73,6 +73,7 @@ class Scene:
         self._content_version = 0
         self._focus_key: str | None = None
         self._focus_moved = False  # a focused widget's tooltip shows only after the player moved there
+        self._hover_tip = True  # the pointer's tooltip shows (typing hides it until the pointer moves)
 
     # ----------------------------------------------------------------- shared parts
     page_defaults: dict = {}  # what this kind of scene passes to `layout.page` unless told
@@ -230,9 +231,10 @@ class Scene:
         if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN):
             self.ctx.pointer = event.pos
         if event.type == pygame.MOUSEMOTION:
+            tip_back = not self._hover_tip  # hidden by typing: it shows again
             self._hover_tip = True
             hovered = self.widget_at(event.pos)
-            changed = hovered is not self.hovered
+            changed = hovered is not self.hovered or tip_back
             self.hovered = hovered
             if hovered is not None and hovered.wants_drag and event.buttons[0]:
                 return hovered.drag(self.ctx, event.pos) or changed
@@ -362,7 +364,7 @@ class Scene:
             if w.shown:
                 w.draw(surface, self.ctx, focused, hovered)
         self.draw_overlay(surface)
-        pointed = hovered if getattr(self, "_hover_tip", True) else None
+        pointed = hovered if self._hover_tip else None
         tip_owner = (
             pointed if (pointed is not None and pointed.tooltip(self.ctx)) else (focused if self._focus_moved else None)
         )

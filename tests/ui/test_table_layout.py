@@ -307,3 +307,24 @@ def test_a_long_counter_is_read_in_full_at_the_default_size(make_app, library):
     assert standing_offer(match.game)
     show_match(d, match)
     assert fully_visible(d, "offer:counter_terms")
+
+
+def test_a_tooltip_comes_back_when_the_pointer_moves_after_typing(make_app, library):
+    """A key press hides the pointer's tooltip; moving the pointer brings it back at once,
+    also within the same widget (it used to stay hidden until the pointer left it)."""
+    d = make_app()
+    show_match(d, new_match(library, "vienna_1961", "usa", 3))
+    gauge = d.widget("meter:counterpart.tension")
+    x, y = gauge.rect.center
+
+    def move(pos):
+        d.app.dirty = False
+        d.app.handle(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(1, 1), buttons=(0, 0, 0)))
+        return d.app.dirty
+
+    assert move((x, y)) and d.scene.hovered is gauge
+    d.app.handle(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RIGHT, mod=0, unicode="", scancode=0))
+    d.step()
+    assert move((x + 2, y + 1)), "the screen was not redrawn, so the tooltip stayed hidden"
+    assert d.scene.hovered is gauge
+    assert not move((x + 3, y + 1))  # nothing changes while the tooltip is already shown
