@@ -69,6 +69,7 @@ class Scene:
         self.hovered: Widget | None = None
         self.active = False  # True while this scene is on top of the stack (set by the App)
         self.scroll_state: dict[str, int] = {}  # panel name -> offset, kept across layouts
+        self._scroll_requests: dict[str, int] = {}  # offsets asked for by `scroll_to`, for the next layout
         self._layout_key: tuple | None = None
         self._content_version = 0
         self._focus_key: str | None = None
@@ -142,6 +143,8 @@ class Scene:
         if key == self._layout_key:
             return
         self._remember_scroll()
+        self.scroll_state.update(self._scroll_requests)
+        self._scroll_requests.clear()
         if self.focused is not None:
             self._focus_key = self.focused.key
         self.widgets = self.build(self.rect())
@@ -161,6 +164,11 @@ class Scene:
 
     def default_focus(self, chain: list[Widget]) -> Widget | None:
         return chain[0]
+
+    def scroll_to(self, key: str, offset: int) -> None:
+        """Show the panel `key` from `offset` (-1: from its end, for a panel that follows
+        its end) at the next layout, whatever it showed before."""
+        self._scroll_requests[key] = offset
 
     def _remember_scroll(self) -> None:
         for w in self.all_widgets():

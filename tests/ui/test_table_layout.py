@@ -328,3 +328,28 @@ def test_a_tooltip_comes_back_when_the_pointer_moves_after_typing(make_app, libr
     assert move((x + 2, y + 1)), "the screen was not redrawn, so the tooltip stayed hidden"
     assert d.scene.hovered is gauge
     assert not move((x + 3, y + 1))  # nothing changes while the tooltip is already shown
+
+
+def test_the_log_shows_the_newest_turn_after_each_move(make_app, library):
+    """With the log open, each move scrolls it to its end (the turn just played), and a new
+    filter starts the action cards at the top, whatever the panels showed before."""
+    d = make_app()
+    match = new_match(library, "vienna_1961", "usa", 3)
+    show_match(d, match)
+    d.key(pygame.K_l)
+    for n in range(4):
+        action = next(a for a in d.scene.visible_actions() if a.kind not in ("walk_out", "accept"))
+        d.scene.play(action.id)
+        d.settle()
+        while d.scene is not d.app.scene or d.name != "TableScene":
+            d.key(pygame.K_RETURN)
+            d.settle()
+        log = d.widget("table:log")
+        assert log.overflows  # (the check below would hold trivially otherwise)
+        assert log.offset == log.max_offset, f"after move {n + 1} the log shows {log.offset} of {log.max_offset}"
+    actions = d.widget("table:actions")
+    actions.scroll_by(10_000)
+    assert actions.offset > 0
+    d.scene.set_filter(0)
+    d.step()
+    assert d.widget("table:actions").offset == 0

@@ -237,9 +237,9 @@ class TableScene(TableLayout, TableTime, Scene):
             )
         speed = self.ctx.settings.animation_speed
         self.hold = 0.6 / speed if speed > 0 else 0.0
-        self.scroll_state["table:reply"] = 0
-        self.scroll_state["table:log"] = -1
-        self.scroll_state["table:offer"] = 0
+        self.scroll_to("table:reply", 0)
+        self.scroll_to("table:log", -1)
+        self.scroll_to("table:offer", 0)
         self.ctx.sound.play("agreement" if record.get("agreed") else "turn")
         self._focus_key = None
         self.focused = None
@@ -328,7 +328,7 @@ class TableScene(TableLayout, TableTime, Scene):
     # ----------------------------------------------------------------- input
     def set_filter(self, index: int) -> None:
         self.filter = index
-        self.scroll_state["table:actions"] = 0
+        self.scroll_to("table:actions", 0)
         self.changed()
 
     def set_side_tab(self, tab: str) -> None:

@@ -13,7 +13,7 @@ from game.ui.scene import Push
 
 
 class TableTime:
-    """Mixed into TableScene (uses its match, game, queue, anim, draft, scroll_state)."""
+    """Mixed into TableScene (uses its match, game, queue, anim, draft, scroll_to)."""
 
     def can_undo(self) -> bool:
         return bool(getattr(self.match, "can_undo", False))  # after the end too: "what if I had..."
@@ -76,5 +76,5 @@ class TableTime:
         self.hold = 0.0
         self.draft = {}
         self.disarm()
-        self.scroll_state["table:log"] = -1
+        self.scroll_to("table:log", -1)
         self.changed()
