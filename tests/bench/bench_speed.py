@@ -190,6 +190,7 @@ def measure(games: int, million: bool) -> list[tuple[str, str, bool | None]]:  #
     floor = _median_seconds([sys.executable, "-c", _ONE_MODEL])
     rows.append(("  the floor: one pydantic model's first validation", f"{floor:.3f} s vs {base:.3f} s = x{floor / base:.2f}",
                  None))
+    rows.append(("  summit validate FILE vs that floor", f"{val:.3f} s vs {floor:.3f} s = x{val / floor:.2f}", None))
     bal = [sys.executable, "-m", "game", "balance", "vienna_1961"]
     probe = subprocess.run(bal + ["--help"], capture_output=True, cwd=ROOT)
     if probe.returncode == 0:
