@@ -74,8 +74,9 @@ def held_back(spec: GameSpec, st: BatchState, terms: np.ndarray) -> np.ndarray:
     top = row_argmax(np.where(open_, spec.ai_weights[None, :], -1.0))
     covered = (terms >= 0) & open_
     lone_top = (row_sum(covered) == 1) & covered[rows, top] & (row_sum(open_) > 1)
-    # Its `top_issues_to_ask` weightiest open issues: none is signed before you asked about it.
-    unasked = row_any(covered & unasked_top(spec, st))
+    # Its `top_issues_to_ask` weightiest open issues: none is signed away before you asked
+    # about it (terms that give it its own best position there give nothing away).
+    unasked = row_any(covered & unasked_top(spec, st) & (terms != spec.ai_best[None, :]))
     return (lone_top & (tun["link_top_issue"] > 0)) | unasked
 
 

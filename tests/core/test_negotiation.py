@@ -281,3 +281,21 @@ def test_no_question_about_an_issue_already_agreed(spec_for):
     assert not mask[probes[0]]
     assert all(mask[p] for p in probes if spec.actions[p].issue != issue)
     assert np.any(mask)
+
+
+@pytest.mark.parametrize("scenario, side", [("singapore_2018", "dprk"), ("vienna_1961", "usa")])
+def test_terms_that_give_it_its_own_best_are_signed_without_asking_first(spec_for, scenario, side):
+    """It signs none of its weightiest issues away before you asked what it needs there;
+    terms that give it its own best position on them give nothing away. Offered exactly
+    that at the first turn, it agrees (it used to answer "close, but not there yet" and
+    counter with the very same terms)."""
+    from game.core.game import Game
+
+    spec = spec_for(scenario, side)
+    top_two = [int(i) for i in np.argsort(-spec.ai_weights, kind="stable")[:2]]
+    terms = {spec.issue_ids[i]: spec.position_ids[i][int(spec.ai_best[i])] for i in top_two}
+    for seed in range(5):
+        game = Game.start(spec, seed=seed)
+        record = game.play("compose", terms)
+        assert record["reply"]["kind"] == "accept", (seed, record["reply"])
+        assert record["agreed"] == {spec.issue_ids[i]: spec.position_labels[i][int(spec.ai_best[i])] for i in top_two}
