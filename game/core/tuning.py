@@ -35,9 +35,9 @@ DEFAULT_TUNING = MappingProxyType(
         # --- probing the other side's interests
         "probe_trust": 2.0,
         "probe_noise": 0.25,  # spread of the estimate of an interest weight (fraction)
-        "probe_heard_aspiration": 0.05,
-        "probe_mislead": 0.1,
-        "intel_true_chance": 0.5,  # the briefing's doubtful intelligence proves true in this share of games  # chance your staff read another issue's weight for this one  # aspiration it gives up when asked about its weightiest issue
+        "probe_heard_aspiration": 0.05,  # aspiration it gives up when asked about its weightiest issue
+        "probe_mislead": 0.1,  # chance your staff read another issue's weight for this one
+        "intel_true_chance": 0.5,  # the briefing's doubtful intelligence proves true in this share of games
         # --- concessions
         "concede_tension": -3.0,
         "concede_trust": 2.0,
@@ -94,9 +94,9 @@ DEFAULT_TUNING = MappingProxyType(
         "hardliner_pocket": 0.01,  # ... and a hardliner
         "promise_floor": 0.3,  # worth of an unverifiable promise at zero trust
         "accept_tolerance": 0.02,
-        "link_top_issue": 1.0,
+        "link_top_issue": 1.0,  # 1: its weightiest open issue is settled only within a package
         "hold_unasked_offers": 1.0,  # 1: its own offers give no new ground on those issues until you asked
-        "top_issues_to_ask": 2.0,  # its weightiest open issues it signs only after you asked about each  # 1: its weightiest open issue is settled only within a package
+        "top_issues_to_ask": 2.0,  # its weightiest open issues it signs away only after you asked about each (its own best there needs none)
         # --- bare numbers that used to live in the rules
         "hostile_base": 0.6,  # hostile acts' tension x (hostile_base + pride_scale * pride)
         "warmth_base": 0.5,  # goodwill x (warmth_base + warmth_scale * warmth)
