@@ -64,6 +64,11 @@ def unasked_top(spec: GameSpec, st: BatchState) -> np.ndarray:
     return open_ & (rank < k) & ~st.probed
 
 
+def weightiest_open(spec: GameSpec, open_: np.ndarray) -> np.ndarray:
+    """[N] its weightiest open issue (the first of equal weights); 0 where none is open."""
+    return row_argmax(np.where(open_, spec.ai_weights[None, :], -1.0))
+
+
 def held_back(spec: GameSpec, st: BatchState, terms: np.ndarray) -> np.ndarray:
     """[N] terms it will not sign yet, whatever their worth: its weightiest open issue
     alone (only within a package), or any of its weightiest open issues before you asked
@@ -71,7 +76,7 @@ def held_back(spec: GameSpec, st: BatchState, terms: np.ndarray) -> np.ndarray:
     tun, n = spec.tuning, st.n
     rows = np.arange(n)
     open_ = st.agreed < 0
-    top = row_argmax(np.where(open_, spec.ai_weights[None, :], -1.0))
+    top = weightiest_open(spec, open_)
     covered = (terms >= 0) & open_
     lone_top = (row_sum(covered) == 1) & covered[rows, top] & (row_sum(open_) > 1)
     # Its `top_issues_to_ask` weightiest open issues: none is signed away before you asked
@@ -258,8 +263,7 @@ def play_reply(spec: GameSpec, st: BatchState, d: Deltas, reply, ctx: ReplyConte
     caused = (st.aspiration_shift > before + 1e-9) | is_("ultimatum")
     _new_offers(spec, st, reply, terms, values, target, caused)
 
-    open_ = st.agreed < 0
-    top = row_argmax(np.where(open_, spec.ai_weights[None, :], -1.0))
+    top = weightiest_open(spec, st.agreed < 0)
     m = is_("demand")
     d.add(mt.tension, "reply", tun["ai_demand_tension"] * hostile, m)
     rows = np.nonzero(m)[0]
